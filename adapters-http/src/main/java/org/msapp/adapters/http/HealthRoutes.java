@@ -1,0 +1,33 @@
+package org.msapp.adapters.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.msapp.application.health.CheckReadiness;
+
+/** Liveness (the process answers) and readiness (each backing service's state). */
+final class HealthRoutes {
+    private final CheckReadiness checkReadiness;
+
+    HealthRoutes(CheckReadiness checkReadiness) {
+        this.checkReadiness = checkReadiness;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
+        routes.get("/health/ready", this::ready);
+    }
+
+    private void ready(Context ctx) {
+        CheckReadiness.Readiness readiness = checkReadiness.handle();
+        boolean degraded = readiness.components().stream().anyMatch(c -> !c.up());
+        Map<String, Object> components = new LinkedHashMap<>();
+        readiness.components().forEach(c -> components.put(c.name(),
+                Map.of("status", c.up() ? "UP" : "DOWN", "critical", c.critical(), "detail", c.detail())));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", !readiness.ready() ? "DOWN" : degraded ? "DEGRADED" : "UP");
+        body.put("components", components);
+        ctx.status(readiness.ready() ? 200 : 503).json(body);
+    }
+}

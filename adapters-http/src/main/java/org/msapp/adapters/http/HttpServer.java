@@ -1,0 +1,91 @@
+package org.msapp.adapters.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
+import io.javalin.http.UnsupportedMediaTypeResponse;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
+import io.micrometer.jetty12.server.TimedHandler;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+
+/**
+ * The HTTP API on Javalin. {@link #close()} stops taking connections, lets requests in flight finish
+ * (up to the stop timeout), then stops.
+ */
+public final class HttpServer implements AutoCloseable {
+    public static final long MAX_BODY_BYTES = 64 * 1024;
+    private static final Set<HandlerType> WITH_BODY = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH);
+
+    public record Settings(String host, int port, long stopTimeoutMillis) {
+    }
+
+    private final Javalin app;
+    private final PrometheusMeterRegistry registry;
+
+    public HttpServer(UseCases useCases, PrometheusMeterRegistry registry, Settings settings) {
+        this.registry = registry;
+        boolean virtualThreads = Runtime.version().feature() >= 21;
+        var idempotency = new Idempotency(useCases.runIdempotently());
+        var users = new UserRoutes(useCases, new Credentials(useCases.authenticateUser()), idempotency);
+        var orders = new OrderRoutes(useCases, idempotency);
+        var health = new HealthRoutes(useCases.checkReadiness());
+        var docs = new DocsRoutes();
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.concurrency.useVirtualThreads = virtualThreads;
+            config.jetty.host = settings.host();
+            config.jetty.port = settings.port();
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(settings.stopTimeoutMillis());
+                server.insertHandler(new GracefulHandler());
+                server.insertHandler(new TimedHandler(registry, Tags.empty()));
+            });
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.http.prefer405over404 = true;
+            config.http.generateEtags = false;
+            config.jsonMapper(new JavalinJackson(Json.MAPPER, virtualThreads));
+            config.staticFiles.enableWebjars();
+            Problems.register(config.routes);
+            config.routes.beforeMatched(ctx -> {
+                if (WITH_BODY.contains(ctx.method()) && !ctx.isJson()) {
+                    throw new UnsupportedMediaTypeResponse("the body must be JSON, sent as Content-Type: application/json");
+                }
+            });
+            users.register(config.routes);
+            orders.register(config.routes);
+            health.register(config.routes);
+            docs.register(config.routes);
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+        });
+    }
+
+    public HttpServer start() {
+        app.start();
+        var server = app.jettyServer().server();
+        new JettyServerThreadPoolMetrics(server.getThreadPool(), Tags.empty()).bindTo(registry);
+        JettyConnectionMetrics.addToAllConnectors(server, registry, Tags.empty());
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** Every registered route as {@code METHOD /path}, for checking the OpenAPI document against. */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(e -> e.endpoint.method.isHttpMethod())
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path)
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

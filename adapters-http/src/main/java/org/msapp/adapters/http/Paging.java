@@ -1,0 +1,57 @@
+package org.msapp.adapters.http;
+
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.msapp.application.Page;
+
+/** Keyset pages: {@code ?limit=&after=}, answered as {@code {"items": [...], "next": url|null}} and a Link header. */
+final class Paging {
+    private Paging() {
+    }
+
+    static int limit(Context ctx) {
+        String raw = ctx.queryParam("limit");
+        if (raw == null) return Page.DEFAULT_LIMIT;
+        try {
+            return Page.checkLimit(Integer.parseInt(raw));
+        } catch (NumberFormatException e) {
+            throw BadRequest.field("limit", "must be a whole number");
+        }
+    }
+
+    /** The key after which the page starts, from an opaque cursor this service gave out. */
+    static Optional<Long> after(Context ctx) {
+        String cursor = ctx.queryParam("after");
+        if (cursor == null) return Optional.empty();
+        try {
+            long key = Long.parseLong(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII));
+            if (key > 0) return Optional.of(key);
+        } catch (IllegalArgumentException e) {
+            // falls through to the refusal below
+        }
+        throw BadRequest.field("after", "is not a cursor that this service gave out");
+    }
+
+    static <T> void respond(Context ctx, Page<T> page, int limit, Function<T, Object> view) {
+        String next = page.nextAfter().map(key -> ctx.path() + "?limit=" + limit + "&after=" + cursor(key)).orElse(null);
+        if (next != null) ctx.header("Link", "<" + next + ">; rel=\"next\"");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", page.items().stream().map(view).toList());
+        body.put("next", next);
+        ctx.json(body);
+    }
+
+    static <T> void respond(Context ctx, List<T> items, Function<T, Object> view) {
+        respond(ctx, new Page<>(items, Optional.empty()), items.size(), view);
+    }
+
+    private static String cursor(long key) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Long.toString(key).getBytes(StandardCharsets.US_ASCII));
+    }
+}

@@ -1,0 +1,92 @@
+package org.msapp.adapters.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import org.msapp.domain.DomainException;
+import org.msapp.domain.InvalidField;
+import org.msapp.domain.InvalidFields;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every failure as RFC 9457 problem details ({@code application/problem+json}). Domain refusals are
+ * told apart by {@link org.msapp.domain.Kind}; anything unexpected is a 500 that shows no detail.
+ */
+final class Problems {
+    static final String CONTENT_TYPE = "application/problem+json";
+    static final String TYPE_BASE = "/problems/";
+    static final String AUTHENTICATE = "Basic realm=\"ms-application\", charset=\"UTF-8\"";
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+    private Problems() {
+    }
+
+    static void register(RoutesConfig routes) {
+        routes.exception(DomainException.class, Problems::domain);
+        routes.exception(BadRequest.class, (e, ctx) ->
+                write(ctx, 400, "malformed_request", e.getMessage(), e.errors().stream()
+                        .map(f -> new InvalidField(f.field(), f.message())).toList()));
+        routes.exception(HttpResponseException.class, (e, ctx) -> status(ctx, e.getStatus(), e.getMessage()));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            write(ctx, 500, "internal_error", "an unexpected error occurred; it has been logged", List.of());
+        });
+        for (int status : new int[] {404, 405}) {
+            routes.error(status, "*", ctx -> {
+                if (!CONTENT_TYPE.equals(ctx.res().getContentType())) status(ctx, status, null);
+            });
+        }
+    }
+
+    private static void domain(DomainException e, Context ctx) {
+        switch (e.kind()) {
+            case INVALID -> write(ctx, 422, e.code(), e.getMessage(), fieldErrors(e));
+            case NOT_FOUND -> write(ctx, 404, e.code(), e.getMessage(), List.of());
+            case CONFLICT -> write(ctx, 409, e.code(), e.getMessage(), List.of());
+            case UNAUTHENTICATED -> {
+                ctx.header("WWW-Authenticate", AUTHENTICATE);
+                write(ctx, 401, e.code(), e.getMessage(), List.of());
+            }
+            case FORBIDDEN -> write(ctx, 403, e.code(), e.getMessage(), List.of());
+            case PRECONDITION_FAILED -> write(ctx, 412, e.code(), e.getMessage(), List.of());
+            case UNAVAILABLE -> {
+                LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getCause() == null ? e.getMessage() : e.getCause().toString());
+                ctx.header("Retry-After", "1");
+                write(ctx, 503, e.code(), e.getMessage(), List.of());
+            }
+        }
+    }
+
+    private static List<InvalidField> fieldErrors(DomainException e) {
+        if (e instanceof InvalidFields many) return many.errors();
+        if (e instanceof InvalidField one) return List.of(one);
+        return List.of();
+    }
+
+    /** A problem for a bare status (unknown route, body too large, ...). */
+    static void status(Context ctx, int status, String detail) {
+        String code = HttpStatus.forStatus(status).getMessage().toLowerCase().replaceAll("[^a-z]+", "_");
+        String text = detail == null || detail.isBlank() ? HttpStatus.forStatus(status).getMessage() : detail;
+        if (status == 404 && detail == null) text = "no resource at " + ctx.method() + " " + ctx.path();
+        write(ctx, status, code, text, List.of());
+    }
+
+    static void write(Context ctx, int status, String code, String detail, List<InvalidField> errors) {
+        ObjectNode body = Json.MAPPER.createObjectNode()
+                .put("type", TYPE_BASE + code)
+                .put("title", HttpStatus.forStatus(status).getMessage())
+                .put("status", status)
+                .put("detail", detail)
+                .put("instance", ctx.path());
+        if (!errors.isEmpty()) {
+            ArrayNode list = body.putArray("errors");
+            errors.forEach(f -> list.addObject().put("field", f.field()).put("message", f.reason()));
+        }
+        ctx.status(status).contentType(CONTENT_TYPE).result(Json.write(body));
+    }
+}

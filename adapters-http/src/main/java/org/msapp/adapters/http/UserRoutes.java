@@ -1,0 +1,117 @@
+package org.msapp.adapters.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Optional;
+import java.util.Set;
+import org.msapp.application.Caller;
+import org.msapp.application.user.ChangePassword;
+import org.msapp.application.user.DeleteUser;
+import org.msapp.application.user.ListUsers;
+import org.msapp.application.user.RegisterUser;
+import org.msapp.application.user.UpdateUser;
+import org.msapp.domain.user.Cpf;
+import org.msapp.domain.user.Email;
+import org.msapp.domain.user.FullName;
+import org.msapp.domain.user.NickName;
+import org.msapp.domain.user.Password;
+import org.msapp.domain.user.PhoneNumber;
+import org.msapp.domain.user.User;
+import org.msapp.domain.user.UserChanges;
+import org.msapp.domain.user.UserId;
+
+/** /users: register, list, read, change, delete; changes need the user's own credentials. */
+final class UserRoutes {
+    private static final Set<String> REGISTER = Set.of("nick_name", "password", "full_name", "cpf", "email", "phone_number");
+    private static final Set<String> UPDATE = Set.of("nick_name", "full_name", "email", "phone_number");
+    private static final Set<String> PASSWORD = Set.of("password", "new_password");
+
+    private final UseCases useCases;
+    private final Credentials credentials;
+    private final Idempotency idempotency;
+
+    UserRoutes(UseCases useCases, Credentials credentials, Idempotency idempotency) {
+        this.useCases = useCases;
+        this.credentials = credentials;
+        this.idempotency = idempotency;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post("/users", this::register);
+        routes.get("/users", this::list);
+        routes.get("/users/{id}", this::get);
+        routes.patch("/users/{id}", this::update);
+        routes.put("/users/{id}/password", this::changePassword);
+        routes.delete("/users/{id}", this::delete);
+    }
+
+    private void register(Context ctx) {
+        Body body = Body.parse(ctx, REGISTER);
+        Validation v = new Validation();
+        var command = new RegisterUser.Command(
+                v.check(() -> NickName.of(body.text(NickName.FIELD))),
+                v.check(() -> Password.newPassword(Password.FIELD, body.text(Password.FIELD))),
+                v.check(() -> FullName.of(body.text(FullName.FIELD))),
+                v.check(() -> Cpf.of(body.text(Cpf.FIELD))),
+                v.check(() -> Email.of(body.text(Email.FIELD))),
+                v.check(() -> PhoneNumber.of(body.text(PhoneNumber.FIELD))));
+        v.done();
+        idempotency.respond(ctx, () -> {
+            User user = useCases.registerUser().handle(command);
+            return Idempotency.created("/users/" + user.id(), user.version(), UserView.of(user));
+        });
+    }
+
+    private void list(Context ctx) {
+        String nickName = ctx.queryParam(NickName.FIELD);
+        if (nickName != null) {
+            Optional<User> found = nickName.isEmpty() || nickName.length() > 50 ? Optional.empty()
+                    : useCases.findUserByNickName().handle(NickName.stored(nickName));
+            Paging.respond(ctx, found.stream().toList(), u -> UserView.of(u));
+            return;
+        }
+        int limit = Paging.limit(ctx);
+        var page = useCases.listUsers().handle(new ListUsers.Query(limit, Paging.after(ctx).map(UserId::new)));
+        Paging.respond(ctx, page, limit, u -> UserView.of(u));
+    }
+
+    private void get(Context ctx) {
+        User user = useCases.getUser().handle(PathIds.user(ctx));
+        if (!ETags.notModified(ctx, user.version())) ctx.json(UserView.of(user));
+    }
+
+    private void update(Context ctx) {
+        UserId id = PathIds.user(ctx);
+        Caller caller = credentials.require(ctx);
+        Body body = Body.parse(ctx, UPDATE);
+        Validation v = new Validation();
+        var changes = new UserChanges(
+                v.checkOptional(() -> body.optionalText(NickName.FIELD).map(NickName::of)),
+                v.checkOptional(() -> body.optionalText(FullName.FIELD).map(FullName::of)),
+                v.checkOptional(() -> body.optionalText(Email.FIELD).map(Email::of)),
+                v.checkOptional(() -> body.optionalText(PhoneNumber.FIELD).map(PhoneNumber::of)));
+        v.done();
+        User user = useCases.updateUser().handle(new UpdateUser.Command(caller, id, changes, ETags.ifMatch(ctx)));
+        ctx.header("ETag", ETags.of(user.version())).json(UserView.of(user));
+    }
+
+    private void changePassword(Context ctx) {
+        UserId id = PathIds.user(ctx);
+        Caller caller = credentials.require(ctx);
+        Body body = Body.parse(ctx, PASSWORD);
+        Validation v = new Validation();
+        Password current = v.check(() -> Password.candidate(Password.FIELD, body.text(Password.FIELD)));
+        Password replacement = v.check(() -> Password.newPassword("new_password", body.text("new_password")));
+        v.done();
+        useCases.changePassword().handle(new ChangePassword.Command(caller, id, current, replacement, ETags.ifMatch(ctx)));
+        ctx.status(204);
+    }
+
+    private void delete(Context ctx) {
+        UserId id = PathIds.user(ctx);
+        Caller caller = credentials.require(ctx);
+        useCases.deleteUser().handle(new DeleteUser.Command(caller, id, ETags.ifMatch(ctx)));
+        ctx.status(204);
+    }
+
+}

@@ -1,0 +1,60 @@
+package org.msapp.application.cache;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import org.msapp.application.port.Cache;
+import org.msapp.application.port.CacheKey;
+import org.msapp.application.port.CacheUnavailable;
+
+/**
+ * Cache-aside, fail-open: a read tries the cache, then the store, then fills the cache; a write
+ * evicts after its commit. When the cache fails the call goes on without it, and says so in the log.
+ * Times to live get up to 10% jitter so entries written together do not expire together.
+ */
+public final class CacheAside {
+    private static final System.Logger LOG = System.getLogger(CacheAside.class.getName());
+    private final Cache cache;
+    private final Duration ttl;
+
+    public CacheAside(Cache cache, Duration ttl) {
+        this.cache = cache;
+        this.ttl = ttl;
+    }
+
+    public <T> Optional<T> read(CacheKey<T> key, Supplier<Optional<T>> load) {
+        try {
+            Optional<T> hit = cache.get(key);
+            if (hit.isPresent()) return hit;
+        } catch (CacheUnavailable e) {
+            warn("get", e);
+        }
+        Optional<T> loaded = load.get();
+        loaded.ifPresent(value -> {
+            try {
+                cache.put(key, value, jittered());
+            } catch (CacheUnavailable e) {
+                warn("put", e);
+            }
+        });
+        return loaded;
+    }
+
+    public void evict(CacheKey<?> key) {
+        try {
+            cache.evict(key);
+        } catch (CacheUnavailable e) {
+            warn("evict", e);
+        }
+    }
+
+    private Duration jittered() {
+        long millis = ttl.toMillis();
+        return Duration.ofMillis(millis + ThreadLocalRandom.current().nextLong(millis / 10 + 1));
+    }
+
+    private static void warn(String operation, CacheUnavailable e) {
+        LOG.log(System.Logger.Level.WARNING, "cache {0} failed, going on without it: {1}", operation, e.getMessage());
+    }
+}

@@ -1,0 +1,61 @@
+package org.msapp.application.idempotency;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.msapp.application.ServiceUnavailable;
+import org.msapp.application.port.IdempotencyKeyInUse;
+import org.msapp.application.port.IdempotencyRecord;
+import org.msapp.application.port.Persistence;
+import org.msapp.application.port.StoredResponse;
+import org.msapp.domain.InvalidField;
+
+/**
+ * Runs a creating request at most once per idempotency key: the first response is kept for 24 hours
+ * and given again to a retry with the same request. The work joins the same unit of work as the
+ * record, so either both commit or neither; of two concurrent requests with one key, the loser's unit
+ * of work rolls back and it replays the winner's response.
+ */
+public final class RunIdempotently {
+    public static final Duration KEPT_FOR = Duration.ofHours(24);
+    private static final int ATTEMPTS = 3;
+
+    /** {@code key}: 1..255 visible ASCII characters; {@code requestHash}: a digest of what was asked. */
+    public record Request(String key, String requestHash) {
+        public Request {
+            if (key == null || key.isEmpty() || key.length() > 255 || !key.chars().allMatch(ch -> ch > 32 && ch < 127)) {
+                throw new InvalidField("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
+            }
+        }
+    }
+
+    private final Persistence persistence;
+    private final Clock clock;
+
+    public RunIdempotently(Persistence persistence, Clock clock) {
+        this.persistence = persistence;
+        this.clock = clock;
+    }
+
+    /** @throws IdempotencyKeyReused when the key was used for another request */
+    public StoredResponse handle(Request request, Supplier<StoredResponse> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return persistence.inTransaction(store -> {
+                    var now = clock.instant();
+                    var earlier = store.idempotency().find(request.key(), now);
+                    if (earlier.isPresent()) {
+                        if (!earlier.get().requestHash().equals(request.requestHash())) throw new IdempotencyKeyReused();
+                        return earlier.get().response();
+                    }
+                    StoredResponse response = work.get();
+                    store.idempotency().save(new IdempotencyRecord(request.key(), request.requestHash(), response,
+                            now.plus(KEPT_FOR)), now);
+                    return response;
+                });
+            } catch (IdempotencyKeyInUse raced) {
+                if (attempt == ATTEMPTS) throw new ServiceUnavailable("idempotency records", raced);
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.msapp.application.order;
+
+import java.time.Clock;
+import java.util.OptionalLong;
+import org.msapp.application.Versions;
+import org.msapp.application.cache.CacheAside;
+import org.msapp.application.port.CacheKey;
+import org.msapp.application.port.IdGenerator;
+import org.msapp.application.port.OutboxEvent;
+import org.msapp.application.port.Persistence;
+import org.msapp.domain.event.OrderDeleted;
+import org.msapp.domain.order.Order;
+import org.msapp.domain.order.OrderId;
+import org.msapp.domain.order.OrderNotFound;
+
+public final class DeleteOrder {
+    public record Command(OrderId order, OptionalLong expectedVersion) {
+    }
+
+    private final Persistence persistence;
+    private final CacheAside cache;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public DeleteOrder(Persistence persistence, CacheAside cache, IdGenerator ids, Clock clock) {
+        this.persistence = persistence;
+        this.cache = cache;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public void handle(Command c) {
+        persistence.inTransaction(store -> {
+            Order current = store.orders().find(c.order()).orElseThrow(() -> new OrderNotFound(c.order()));
+            Versions.check("order", c.expectedVersion(), current.version());
+            store.orders().remove(current);
+            store.outbox().append(OutboxEvent.of(ids.newEventId(), OrderDeleted.of(current, clock.instant())));
+            return null;
+        });
+        cache.evict(CacheKey.order(c.order()));
+    }
+}

@@ -1,0 +1,26 @@
+package org.msapp.application.order;
+
+import java.util.Optional;
+import org.msapp.application.Page;
+import org.msapp.application.port.Persistence;
+import org.msapp.domain.order.Order;
+import org.msapp.domain.order.OrderId;
+
+public final class ListAllOrders {
+    public record Query(int limit, Optional<OrderId> after) {
+        public Query {
+            Page.checkLimit(limit);
+        }
+    }
+
+    private final Persistence persistence;
+
+    public ListAllOrders(Persistence persistence) {
+        this.persistence = persistence;
+    }
+
+    public Page<Order> handle(Query q) {
+        return Page.of(persistence.inTransaction(store -> store.orders().list(q.after(), q.limit() + 1)), q.limit(),
+                o -> o.id().value());
+    }
+}

@@ -1,0 +1,46 @@
+package org.msapp.application.order;
+
+import java.time.Clock;
+import java.util.OptionalLong;
+import org.msapp.application.Versions;
+import org.msapp.application.cache.CacheAside;
+import org.msapp.application.port.CacheKey;
+import org.msapp.application.port.IdGenerator;
+import org.msapp.application.port.OutboxEvent;
+import org.msapp.application.port.Persistence;
+import org.msapp.domain.event.OrderUpdated;
+import org.msapp.domain.order.Order;
+import org.msapp.domain.order.OrderChanges;
+import org.msapp.domain.order.OrderId;
+import org.msapp.domain.order.OrderNotFound;
+
+public final class UpdateOrder {
+    public record Command(OrderId order, OrderChanges changes, OptionalLong expectedVersion) {
+    }
+
+    private final Persistence persistence;
+    private final CacheAside cache;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public UpdateOrder(Persistence persistence, CacheAside cache, IdGenerator ids, Clock clock) {
+        this.persistence = persistence;
+        this.cache = cache;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public Order handle(Command c) {
+        Order updated = persistence.inTransaction(store -> {
+            Order current = store.orders().find(c.order()).orElseThrow(() -> new OrderNotFound(c.order()));
+            Versions.check("order", c.expectedVersion(), current.version());
+            if (c.changes().isEmpty()) return current;
+            Order next = current.update(c.changes(), clock.instant());
+            store.orders().update(next);
+            store.outbox().append(OutboxEvent.of(ids.newEventId(), OrderUpdated.of(next)));
+            return next;
+        });
+        cache.evict(CacheKey.order(c.order()));
+        return updated;
+    }
+}

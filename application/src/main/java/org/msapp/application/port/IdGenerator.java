@@ -1,0 +1,8 @@
+package org.msapp.application.port;
+
+import java.util.UUID;
+
+/** Ids of events (entity ids come from the persistence port). */
+public interface IdGenerator {
+    UUID newEventId();
+}

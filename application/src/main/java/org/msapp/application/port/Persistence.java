@@ -1,0 +1,30 @@
+package org.msapp.application.port;
+
+import java.util.function.Function;
+
+/**
+ * The store of users, orders, outbox events and idempotency records, behind one unit of work.
+ *
+ * <p>{@link #inTransaction} runs {@code work} atomically: everything it changed commits together when
+ * it returns, and nothing is kept when it throws (the exception is rethrown as it was). A call made
+ * inside the work of another, on the same thread, joins that unit of work. The stores handed to
+ * {@code work} must not be used after it returns.
+ *
+ * <p>Failures: domain refusals (for instance {@code NickNameTaken}, {@code UserHasOrders},
+ * {@code VersionMismatch}) as each store documents; {@link org.msapp.application.ServiceUnavailable}
+ * when the database cannot be reached or does not answer in time. Nothing else.
+ */
+public interface Persistence {
+    <T> T inTransaction(Function<Store, T> work);
+
+    /** The stores of one unit of work. */
+    interface Store {
+        Users users();
+
+        Orders orders();
+
+        Outbox outbox();
+
+        IdempotencyRecords idempotency();
+    }
+}

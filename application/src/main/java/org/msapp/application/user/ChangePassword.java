@@ -1,0 +1,58 @@
+package org.msapp.application.user;
+
+import java.time.Clock;
+import java.util.OptionalLong;
+import org.msapp.application.Caller;
+import org.msapp.application.Versions;
+import org.msapp.application.cache.CacheAside;
+import org.msapp.application.port.CacheKey;
+import org.msapp.application.port.IdGenerator;
+import org.msapp.application.port.OutboxEvent;
+import org.msapp.application.port.PasswordHasher;
+import org.msapp.application.port.Persistence;
+import org.msapp.domain.InvalidField;
+import org.msapp.domain.event.UserPasswordChanged;
+import org.msapp.domain.user.Password;
+import org.msapp.domain.user.PasswordHash;
+import org.msapp.domain.user.User;
+import org.msapp.domain.user.UserId;
+import org.msapp.domain.user.UserNotFound;
+
+/** Replaces a user's password, given the current one. Hashing runs outside any unit of work. */
+public final class ChangePassword {
+    public record Command(Caller caller, UserId user, Password current, Password replacement,
+                          OptionalLong expectedVersion) {
+    }
+
+    private final Persistence persistence;
+    private final PasswordHasher hasher;
+    private final CacheAside cache;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public ChangePassword(Persistence persistence, PasswordHasher hasher, CacheAside cache, IdGenerator ids, Clock clock) {
+        this.persistence = persistence;
+        this.hasher = hasher;
+        this.cache = cache;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public void handle(Command c) {
+        c.caller().mustBe(c.user());
+        User current = persistence.inTransaction(store -> store.users().find(c.user()))
+                .orElseThrow(() -> new UserNotFound(c.user()));
+        Versions.check("user", c.expectedVersion(), current.version());
+        if (!hasher.verify(c.current(), current.passwordHash())) {
+            throw new InvalidField("password", "is not the current password");
+        }
+        PasswordHash hash = hasher.hash(c.replacement());
+        persistence.inTransaction(store -> {
+            User next = current.changePassword(hash, clock.instant());
+            store.users().update(next);   // refuses if the user changed meanwhile
+            store.outbox().append(OutboxEvent.of(ids.newEventId(), UserPasswordChanged.of(next)));
+            return next;
+        });
+        cache.evict(CacheKey.user(c.user()));
+    }
+}

@@ -1,0 +1,47 @@
+package org.msapp.application.user;
+
+import java.time.Clock;
+import java.util.OptionalLong;
+import org.msapp.application.Caller;
+import org.msapp.application.Versions;
+import org.msapp.application.cache.CacheAside;
+import org.msapp.application.port.CacheKey;
+import org.msapp.application.port.IdGenerator;
+import org.msapp.application.port.OutboxEvent;
+import org.msapp.application.port.Persistence;
+import org.msapp.domain.event.UserDeleted;
+import org.msapp.domain.user.User;
+import org.msapp.domain.user.UserHasOrders;
+import org.msapp.domain.user.UserId;
+import org.msapp.domain.user.UserNotFound;
+
+public final class DeleteUser {
+    public record Command(Caller caller, UserId user, OptionalLong expectedVersion) {
+    }
+
+    private final Persistence persistence;
+    private final CacheAside cache;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public DeleteUser(Persistence persistence, CacheAside cache, IdGenerator ids, Clock clock) {
+        this.persistence = persistence;
+        this.cache = cache;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** @throws UserHasOrders while the user still has orders */
+    public void handle(Command c) {
+        c.caller().mustBe(c.user());
+        persistence.inTransaction(store -> {
+            User current = store.users().find(c.user()).orElseThrow(() -> new UserNotFound(c.user()));
+            Versions.check("user", c.expectedVersion(), current.version());
+            if (store.orders().anyOfUser(c.user())) throw new UserHasOrders(c.user());
+            store.users().remove(current);
+            store.outbox().append(OutboxEvent.of(ids.newEventId(), UserDeleted.of(current, clock.instant())));
+            return null;
+        });
+        cache.evict(CacheKey.user(c.user()));
+    }
+}

@@ -1,0 +1,55 @@
+package org.msapp.application.user;
+
+import java.time.Clock;
+import java.util.OptionalLong;
+import org.msapp.application.Caller;
+import org.msapp.application.Versions;
+import org.msapp.application.cache.CacheAside;
+import org.msapp.application.port.CacheKey;
+import org.msapp.application.port.IdGenerator;
+import org.msapp.application.port.OutboxEvent;
+import org.msapp.application.port.Persistence;
+import org.msapp.domain.event.UserUpdated;
+import org.msapp.domain.user.NickNameTaken;
+import org.msapp.domain.user.User;
+import org.msapp.domain.user.UserChanges;
+import org.msapp.domain.user.UserId;
+import org.msapp.domain.user.UserNotFound;
+
+public final class UpdateUser {
+    /** {@code expectedVersion}: the version the caller saw (If-Match), when they name one. */
+    public record Command(Caller caller, UserId user, UserChanges changes, OptionalLong expectedVersion) {
+    }
+
+    private final Persistence persistence;
+    private final CacheAside cache;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public UpdateUser(Persistence persistence, CacheAside cache, IdGenerator ids, Clock clock) {
+        this.persistence = persistence;
+        this.cache = cache;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public User handle(Command c) {
+        c.caller().mustBe(c.user());
+        User updated = persistence.inTransaction(store -> {
+            User current = store.users().find(c.user()).orElseThrow(() -> new UserNotFound(c.user()));
+            Versions.check("user", c.expectedVersion(), current.version());
+            if (c.changes().isEmpty()) return current;
+            c.changes().nickName().flatMap(store.users()::findByNickName)
+                    .filter(other -> !other.id().equals(current.id()))
+                    .ifPresent(other -> {
+                        throw new NickNameTaken(c.changes().nickName().get());
+                    });
+            User next = current.update(c.changes(), clock.instant());
+            store.users().update(next);
+            store.outbox().append(OutboxEvent.of(ids.newEventId(), UserUpdated.of(next)));
+            return next;
+        });
+        cache.evict(CacheKey.user(c.user()));
+        return updated;
+    }
+}

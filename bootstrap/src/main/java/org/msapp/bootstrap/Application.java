@@ -1,0 +1,141 @@
+package org.msapp.bootstrap;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.msapp.adapters.http.HttpServer;
+import org.msapp.adapters.http.UseCases;
+import org.msapp.application.cache.CacheAside;
+import org.msapp.application.health.CheckReadiness;
+import org.msapp.application.idempotency.RunIdempotently;
+import org.msapp.application.memory.InMemoryCache;
+import org.msapp.application.memory.InMemoryEventPublisher;
+import org.msapp.application.memory.InMemoryPersistence;
+import org.msapp.application.memory.InProcessProbe;
+import org.msapp.application.memory.NoCache;
+import org.msapp.application.memory.RandomIds;
+import org.msapp.application.order.DeleteOrder;
+import org.msapp.application.order.GetOrder;
+import org.msapp.application.order.ListAllOrders;
+import org.msapp.application.order.ListOrdersOfUser;
+import org.msapp.application.order.PlaceOrder;
+import org.msapp.application.order.UpdateOrder;
+import org.msapp.application.outbox.OutboxRelay;
+import org.msapp.application.port.Cache;
+import org.msapp.application.port.EventPublisher;
+import org.msapp.application.port.HealthProbe;
+import org.msapp.application.port.IdGenerator;
+import org.msapp.application.port.PasswordHasher;
+import org.msapp.application.port.Persistence;
+import org.msapp.application.user.AuthenticateUser;
+import org.msapp.application.user.ChangePassword;
+import org.msapp.application.user.DeleteUser;
+import org.msapp.application.user.FindUserByNickName;
+import org.msapp.application.user.GetUser;
+import org.msapp.application.user.ListUsers;
+import org.msapp.application.user.RegisterUser;
+import org.msapp.application.user.UpdateUser;
+
+/**
+ * The composition root: builds the whole graph with {@code new}, from a {@link Config}. Tests start
+ * the real service the same way, and may hand in their own adapters through {@link Adapters}.
+ */
+public final class Application implements AutoCloseable {
+    /** The outbound adapters; the defaults are the in-memory ones. */
+    public record Adapters(Persistence persistence, EventPublisher events, Cache cache, PasswordHasher hasher,
+                           IdGenerator ids, Clock clock, List<HealthProbe> probes) {
+    }
+
+    private final HttpServer http;
+    private final OutboxRelay relay;
+
+    private Application(HttpServer http, OutboxRelay relay) {
+        this.http = http;
+        this.relay = relay;
+    }
+
+    public static Application start(Config config, Consumer<String> report) {
+        return start(config, adaptersFor(config, report));
+    }
+
+    public static Application start(Config config, Adapters a) {
+        var cache = new CacheAside(a.cache(), config.cacheTtl());
+        var p = a.persistence();
+        var useCases = new UseCases(
+                new RegisterUser(p, a.hasher(), a.ids(), a.clock()),
+                new AuthenticateUser(p, a.hasher()),
+                new GetUser(p, cache),
+                new FindUserByNickName(p),
+                new ListUsers(p),
+                new UpdateUser(p, cache, a.ids(), a.clock()),
+                new ChangePassword(p, a.hasher(), cache, a.ids(), a.clock()),
+                new DeleteUser(p, cache, a.ids(), a.clock()),
+                new PlaceOrder(p, a.ids(), a.clock()),
+                new GetOrder(p, cache),
+                new ListOrdersOfUser(p),
+                new ListAllOrders(p),
+                new UpdateOrder(p, cache, a.ids(), a.clock()),
+                new DeleteOrder(p, cache, a.ids(), a.clock()),
+                new RunIdempotently(p, a.clock()),
+                new CheckReadiness(a.probes()));
+        var relay = new OutboxRelay(p, a.events(), a.clock(), OutboxRelay.Settings.defaults());
+        var http = new HttpServer(useCases, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                new HttpServer.Settings(config.httpHost(), config.httpPort(), 10_000));
+        relay.start();
+        try {
+            http.start();
+        } catch (RuntimeException e) {
+            relay.close();
+            throw e;
+        }
+        return new Application(http, relay);
+    }
+
+    /** Picks an adapter per port from the configuration, and reports each choice in one line. */
+    static Adapters adaptersFor(Config config, Consumer<String> report) {
+        if (config.database().isPresent()) {
+            throw new IllegalStateException("HOST_DATABASE/DATABASE_URL is set, but this build has no Postgres adapter yet;"
+                    + " unset it to run on in-memory persistence");
+        }
+        Clock clock = Clock.tickMillis(ZoneOffset.UTC);
+        List<HealthProbe> probes = new ArrayList<>();
+        report.accept("[✓] persistence: in-memory (data is lost when the process stops)");
+        probes.add(new InProcessProbe("persistence", true, "in-memory"));
+        if (config.rabbitmq().isPresent()) report.accept("[X] RabbitMQ is configured, but this build has no RabbitMQ adapter yet");
+        report.accept("[✓] events: kept in-process");
+        probes.add(new InProcessProbe("events", false, "in-process"));
+        Cache cache;
+        if (config.cacheType() == Config.CacheType.NULL) {
+            cache = new NoCache();
+            report.accept("[✓] cache: none (CACHE_TYPE=null)");
+        } else {
+            if (config.cacheType() == Config.CacheType.REDIS) {
+                report.accept("[X] Redis is configured, but this build has no Redis adapter yet; using the in-process cache");
+            }
+            cache = new InMemoryCache(clock, 10_000);
+            report.accept("[✓] cache: in-process");
+        }
+        probes.add(new InProcessProbe("cache", false, config.cacheType() == Config.CacheType.NULL ? "none" : "in-process"));
+        int permits = Math.max(2, Runtime.getRuntime().availableProcessors());
+        var hasher = new Argon2PasswordHasher(permits, Duration.ofSeconds(2));
+        report.accept("[✓] password hashing: argon2id, at most " + permits + " at once");
+        return new Adapters(new InMemoryPersistence(), new InMemoryEventPublisher(), cache, hasher, new RandomIds(), clock,
+                probes);
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    /** Stops HTTP first (requests in flight finish), then the relay; the in-memory adapters need nothing. */
+    @Override
+    public void close() {
+        http.close();
+        relay.close();
+    }
+}
