@@ -132,6 +132,11 @@ public final class Application implements AutoCloseable {
         return http.port();
     }
 
+    /** Every route the HTTP server registered, as {@code METHOD /path}. */
+    public List<String> routes() {
+        return http.routes();
+    }
+
     /** Stops HTTP first (requests in flight finish), then the relay; the in-memory adapters need nothing. */
     @Override
     public void close() {

@@ -1,0 +1,113 @@
+package org.msapp.bootstrap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.msapp.application.memory.FastPasswordHasher;
+import org.msapp.application.memory.InMemoryCache;
+import org.msapp.application.memory.InMemoryEventPublisher;
+import org.msapp.application.memory.InMemoryPersistence;
+import org.msapp.application.memory.InProcessProbe;
+import org.msapp.application.memory.RandomIds;
+
+/**
+ * The real service (the whole graph, the real Javalin server on a random port) on in-memory
+ * adapters and a fast password hasher, with a small HTTP client to drive it.
+ */
+public final class TestService implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public final InMemoryPersistence persistence = new InMemoryPersistence();
+    public final InMemoryEventPublisher events = new InMemoryEventPublisher();
+    public final InMemoryCache cache = new InMemoryCache(Clock.systemUTC(), 1_000);
+    public final FastPasswordHasher hasher = new FastPasswordHasher();
+    public final Application app;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    private TestService() {
+        var adapters = new Application.Adapters(persistence, events, cache, hasher, new RandomIds(), Clock.systemUTC(),
+                List.of(new InProcessProbe("persistence", true, "in-memory")));
+        app = Application.start(Config.embedded(0), adapters);
+        base = "http://127.0.0.1:" + app.port();
+    }
+
+    public static TestService start() {
+        return new TestService();
+    }
+
+    public record Response(int status, HttpHeaders headers, String body) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + body, e);
+            }
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    public Response get(String path, String... headers) {
+        return send("GET", path, null, headers);
+    }
+
+    /** Sends JSON (Content-Type: application/json) unless a Content-Type is among the headers. */
+    public Response send(String method, String path, String body, String... headers) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
+        boolean typed = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+            typed |= headers[i].equalsIgnoreCase("Content-Type");
+        }
+        if (body != null && !typed) request.header("Content-Type", "application/json");
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        try {
+            var response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The value of an Authorization header with HTTP Basic credentials. */
+    public static String basic(String nickName, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((nickName + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Registers a user with valid data and returns its id. */
+    public long register(String nickName, String password) {
+        String body = """
+                {"nick_name":"%s","password":"%s","full_name":"Test User","cpf":"529.982.247-25",
+                 "email":"%s@example.com","phone_number":"+55 11 91234-5678"}""".formatted(nickName, password, nickName);
+        Response r = send("POST", "/users", body);
+        if (r.status() != 201) throw new IllegalStateException("register " + nickName + ": " + r.status() + " " + r.body());
+        return r.json().get("user_id").asLong();
+    }
+
+    public String baseUrl() {
+        return base;
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}
