@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.msapp.application.idempotency.RunIdempotently;
-import org.msapp.application.port.StoredResponse;
+import org.msapp.application.StoredResponse;
 
 /** The {@code Idempotency-Key} header on creating requests: a retry gets the first response again. */
 final class Idempotency {

@@ -7,7 +7,7 @@ import org.msapp.application.ServiceUnavailable;
 import org.msapp.application.port.IdempotencyKeyInUse;
 import org.msapp.application.port.IdempotencyRecord;
 import org.msapp.application.port.Persistence;
-import org.msapp.application.port.StoredResponse;
+import org.msapp.application.StoredResponse;
 import org.msapp.domain.InvalidField;
 
 /**

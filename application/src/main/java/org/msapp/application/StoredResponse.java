@@ -1,4 +1,4 @@
-package org.msapp.application.port;
+package org.msapp.application;
 
 import java.util.Map;
 
