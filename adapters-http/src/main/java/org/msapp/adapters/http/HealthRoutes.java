@@ -23,8 +23,13 @@ final class HealthRoutes {
         CheckReadiness.Readiness readiness = checkReadiness.handle();
         boolean degraded = readiness.components().stream().anyMatch(c -> !c.up());
         Map<String, Object> components = new LinkedHashMap<>();
-        readiness.components().forEach(c -> components.put(c.name(),
-                Map.of("status", c.up() ? "UP" : "DOWN", "critical", c.critical(), "detail", c.detail())));
+        readiness.components().forEach(c -> {
+            Map<String, Object> component = new LinkedHashMap<>();
+            component.put("status", c.up() ? "UP" : "DOWN");
+            component.put("critical", c.critical());
+            component.put("detail", c.detail());
+            components.put(c.name(), component);
+        });
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", !readiness.ready() ? "DOWN" : degraded ? "DEGRADED" : "UP");
         body.put("components", components);
