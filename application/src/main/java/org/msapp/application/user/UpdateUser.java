@@ -10,7 +10,6 @@ import org.msapp.application.port.IdGenerator;
 import org.msapp.application.port.OutboxEvent;
 import org.msapp.application.port.Persistence;
 import org.msapp.domain.event.UserUpdated;
-import org.msapp.domain.user.NickNameTaken;
 import org.msapp.domain.user.User;
 import org.msapp.domain.user.UserChanges;
 import org.msapp.domain.user.UserId;
@@ -33,17 +32,13 @@ public final class UpdateUser {
         this.clock = clock;
     }
 
+    /** @throws org.msapp.domain.user.NickNameTaken when the new nick name is another user's (the store refuses it) */
     public User handle(Command c) {
         c.caller().mustBe(c.user());
         User updated = persistence.inTransaction(store -> {
             User current = store.users().find(c.user()).orElseThrow(() -> new UserNotFound(c.user()));
             Versions.check("user", c.expectedVersion(), current.version());
             if (c.changes().isEmpty()) return current;
-            c.changes().nickName().flatMap(store.users()::findByNickName)
-                    .filter(other -> !other.id().equals(current.id()))
-                    .ifPresent(other -> {
-                        throw new NickNameTaken(c.changes().nickName().get());
-                    });
             User next = current.update(c.changes(), clock.instant());
             store.users().update(next);
             store.outbox().append(OutboxEvent.of(ids.newEventId(), UserUpdated.of(next)));
