@@ -6,4 +6,10 @@ public final class VersionMismatch extends DomainException {
         super("version_mismatch", Kind.PRECONDITION_FAILED,
                 entity + " is at version " + actual + ", not " + expected);
     }
+
+    /** The current version is none of those the caller named. */
+    public VersionMismatch(String entity, long actual) {
+        super("version_mismatch", Kind.PRECONDITION_FAILED,
+                entity + " is at version " + actual + ", which is not a version the request names");
+    }
 }

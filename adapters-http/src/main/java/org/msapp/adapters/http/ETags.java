@@ -2,7 +2,9 @@ package org.msapp.adapters.http;
 
 import io.javalin.http.Context;
 import java.util.Arrays;
-import java.util.OptionalLong;
+import java.util.HashSet;
+import java.util.Set;
+import org.msapp.application.ExpectedVersion;
 
 /** Entity tags from versions: {@code "3"}. If-Match guards changes (412), If-None-Match saves reads (304). */
 final class ETags {
@@ -13,15 +15,24 @@ final class ETags {
         return "\"" + version + "\"";
     }
 
-    /** The version If-Match names; empty when absent or {@code *}; 0 (never a version) when unreadable. */
-    static OptionalLong ifMatch(Context ctx) {
+    /**
+     * The versions If-Match names: any when it is absent or {@code *}. It uses the strong comparison
+     * (RFC 9110 13.1.1), so a weak tag, or one this service never gave out, names no version.
+     */
+    static ExpectedVersion ifMatch(Context ctx) {
         String header = ctx.header("If-Match");
-        if (header == null || header.isBlank() || header.strip().equals("*")) return OptionalLong.empty();
-        try {
-            return OptionalLong.of(Long.parseLong(bare(header.split(",")[0])));
-        } catch (NumberFormatException e) {
-            return OptionalLong.of(0);
+        if (header == null || header.isBlank() || header.strip().equals("*")) return ExpectedVersion.any();
+        Set<Long> versions = new HashSet<>();
+        for (String tag : header.split(",")) {
+            String t = tag.strip();
+            if (t.length() < 3 || !t.startsWith("\"") || !t.endsWith("\"")) continue;
+            try {
+                versions.add(Long.parseLong(t.substring(1, t.length() - 1)));
+            } catch (NumberFormatException e) {
+                // not one of ours: matches nothing
+            }
         }
+        return ExpectedVersion.oneOf(versions);
     }
 
     /** Sets the ETag; answers 304 and returns true when the client's copy is current. */

@@ -1,8 +1,7 @@
 package org.msapp.application.order;
 
 import java.time.Clock;
-import java.util.OptionalLong;
-import org.msapp.application.Versions;
+import org.msapp.application.ExpectedVersion;
 import org.msapp.application.cache.CacheAside;
 import org.msapp.application.port.CacheKey;
 import org.msapp.application.port.IdGenerator;
@@ -14,7 +13,7 @@ import org.msapp.domain.order.OrderId;
 import org.msapp.domain.order.OrderNotFound;
 
 public final class DeleteOrder {
-    public record Command(OrderId order, OptionalLong expectedVersion) {
+    public record Command(OrderId order, ExpectedVersion expectedVersion) {
     }
 
     private final Persistence persistence;
@@ -32,7 +31,7 @@ public final class DeleteOrder {
     public void handle(Command c) {
         persistence.inTransaction(store -> {
             Order current = store.orders().find(c.order()).orElseThrow(() -> new OrderNotFound(c.order()));
-            Versions.check("order", c.expectedVersion(), current.version());
+            c.expectedVersion().check("order", current.version());
             store.orders().remove(current);
             store.outbox().append(OutboxEvent.of(ids.newEventId(), OrderDeleted.of(current, clock.instant())));
             return null;

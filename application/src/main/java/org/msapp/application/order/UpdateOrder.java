@@ -1,8 +1,7 @@
 package org.msapp.application.order;
 
 import java.time.Clock;
-import java.util.OptionalLong;
-import org.msapp.application.Versions;
+import org.msapp.application.ExpectedVersion;
 import org.msapp.application.cache.CacheAside;
 import org.msapp.application.port.CacheKey;
 import org.msapp.application.port.IdGenerator;
@@ -15,7 +14,7 @@ import org.msapp.domain.order.OrderId;
 import org.msapp.domain.order.OrderNotFound;
 
 public final class UpdateOrder {
-    public record Command(OrderId order, OrderChanges changes, OptionalLong expectedVersion) {
+    public record Command(OrderId order, OrderChanges changes, ExpectedVersion expectedVersion) {
     }
 
     private final Persistence persistence;
@@ -33,7 +32,7 @@ public final class UpdateOrder {
     public Order handle(Command c) {
         Order updated = persistence.inTransaction(store -> {
             Order current = store.orders().find(c.order()).orElseThrow(() -> new OrderNotFound(c.order()));
-            Versions.check("order", c.expectedVersion(), current.version());
+            c.expectedVersion().check("order", current.version());
             if (c.changes().isEmpty()) return current;
             Order next = current.update(c.changes(), clock.instant());
             store.orders().update(next);

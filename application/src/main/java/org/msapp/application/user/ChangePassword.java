@@ -1,9 +1,8 @@
 package org.msapp.application.user;
 
 import java.time.Clock;
-import java.util.OptionalLong;
 import org.msapp.application.Caller;
-import org.msapp.application.Versions;
+import org.msapp.application.ExpectedVersion;
 import org.msapp.application.cache.CacheAside;
 import org.msapp.application.port.CacheKey;
 import org.msapp.application.port.IdGenerator;
@@ -21,7 +20,7 @@ import org.msapp.domain.user.UserNotFound;
 /** Replaces a user's password, given the current one. Hashing runs outside any unit of work. */
 public final class ChangePassword {
     public record Command(Caller caller, UserId user, Password current, Password replacement,
-                          OptionalLong expectedVersion) {
+                          ExpectedVersion expectedVersion) {
     }
 
     private final Persistence persistence;
@@ -42,7 +41,7 @@ public final class ChangePassword {
         c.caller().mustBe(c.user());
         User current = persistence.inTransaction(store -> store.users().find(c.user()))
                 .orElseThrow(() -> new UserNotFound(c.user()));
-        Versions.check("user", c.expectedVersion(), current.version());
+        c.expectedVersion().check("user", current.version());
         if (!hasher.verify(c.current(), current.passwordHash())) {
             throw new InvalidField("password", "is not the current password");
         }

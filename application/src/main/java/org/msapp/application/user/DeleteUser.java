@@ -1,9 +1,8 @@
 package org.msapp.application.user;
 
 import java.time.Clock;
-import java.util.OptionalLong;
 import org.msapp.application.Caller;
-import org.msapp.application.Versions;
+import org.msapp.application.ExpectedVersion;
 import org.msapp.application.cache.CacheAside;
 import org.msapp.application.port.CacheKey;
 import org.msapp.application.port.IdGenerator;
@@ -16,7 +15,7 @@ import org.msapp.domain.user.UserId;
 import org.msapp.domain.user.UserNotFound;
 
 public final class DeleteUser {
-    public record Command(Caller caller, UserId user, OptionalLong expectedVersion) {
+    public record Command(Caller caller, UserId user, ExpectedVersion expectedVersion) {
     }
 
     private final Persistence persistence;
@@ -36,7 +35,7 @@ public final class DeleteUser {
         c.caller().mustBe(c.user());
         persistence.inTransaction(store -> {
             User current = store.users().find(c.user()).orElseThrow(() -> new UserNotFound(c.user()));
-            Versions.check("user", c.expectedVersion(), current.version());
+            c.expectedVersion().check("user", current.version());
             if (store.orders().anyOfUser(c.user())) throw new UserHasOrders(c.user());
             store.users().remove(current);
             store.outbox().append(OutboxEvent.of(ids.newEventId(), UserDeleted.of(current, clock.instant())));

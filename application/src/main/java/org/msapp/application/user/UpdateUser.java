@@ -1,9 +1,8 @@
 package org.msapp.application.user;
 
 import java.time.Clock;
-import java.util.OptionalLong;
 import org.msapp.application.Caller;
-import org.msapp.application.Versions;
+import org.msapp.application.ExpectedVersion;
 import org.msapp.application.cache.CacheAside;
 import org.msapp.application.port.CacheKey;
 import org.msapp.application.port.IdGenerator;
@@ -17,7 +16,7 @@ import org.msapp.domain.user.UserNotFound;
 
 public final class UpdateUser {
     /** {@code expectedVersion}: the version the caller saw (If-Match), when they name one. */
-    public record Command(Caller caller, UserId user, UserChanges changes, OptionalLong expectedVersion) {
+    public record Command(Caller caller, UserId user, UserChanges changes, ExpectedVersion expectedVersion) {
     }
 
     private final Persistence persistence;
@@ -37,7 +36,7 @@ public final class UpdateUser {
         c.caller().mustBe(c.user());
         User updated = persistence.inTransaction(store -> {
             User current = store.users().find(c.user()).orElseThrow(() -> new UserNotFound(c.user()));
-            Versions.check("user", c.expectedVersion(), current.version());
+            c.expectedVersion().check("user", current.version());
             if (c.changes().isEmpty()) return current;
             User next = current.update(c.changes(), clock.instant());
             store.users().update(next);
