@@ -1,0 +1,69 @@
+package org.msapp.application.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.msapp.application.fixtures.TestClock;
+import org.msapp.application.fixtures.Users;
+import org.msapp.application.port.Cache;
+import org.msapp.application.port.CacheContract;
+import org.msapp.application.port.CacheKey;
+import org.msapp.application.port.CacheUnavailable;
+import org.msapp.domain.user.User;
+import org.msapp.domain.user.UserId;
+
+class InMemoryCacheTest extends CacheContract {
+    @Override
+    protected Cache cache() {
+        return new InMemoryCache(Clock.systemUTC(), 1_000);
+    }
+
+    @Test
+    void an_entry_lives_exactly_its_time_to_live_on_the_clock_it_was_given() {
+        TestClock clock = TestClock.fixed();
+        InMemoryCache cache = new InMemoryCache(clock, 10);
+        User alice = Users.alice().build();
+        cache.put(CacheKey.user(alice.id()), alice, Duration.ofSeconds(60));
+
+        clock.advance(Duration.ofSeconds(60).minusMillis(1));
+        assertThat(cache.get(CacheKey.user(alice.id()))).contains(alice);
+
+        clock.advance(Duration.ofMillis(1));
+        assertThat(cache.get(CacheKey.user(alice.id()))).isEmpty();
+    }
+
+    @Test
+    void a_cache_told_to_fail_fails_every_call_as_unavailable_until_told_otherwise() {
+        InMemoryCache cache = new InMemoryCache(TestClock.fixed(), 10);
+        User alice = Users.alice().build();
+        cache.put(CacheKey.user(alice.id()), alice, Duration.ofMinutes(1));
+
+        cache.fail(true);
+
+        assertThatThrownBy(() -> cache.get(CacheKey.user(alice.id()))).isInstanceOf(CacheUnavailable.class);
+        assertThatThrownBy(() -> cache.put(CacheKey.user(alice.id()), alice, Duration.ofMinutes(1)))
+                .isInstanceOf(CacheUnavailable.class);
+        assertThatThrownBy(() -> cache.evict(CacheKey.user(alice.id()))).isInstanceOf(CacheUnavailable.class);
+
+        cache.fail(false);
+
+        assertThat(cache.get(CacheKey.user(alice.id()))).contains(alice);
+    }
+
+    @Test
+    void it_never_holds_more_than_its_bound() {
+        InMemoryCache cache = new InMemoryCache(TestClock.fixed(), 3);
+        for (long id = 1; id <= 4; id++) {
+            cache.put(CacheKey.user(new UserId(id)), Users.alice().withId(id).build(), Duration.ofMinutes(1));
+        }
+
+        long held = java.util.stream.LongStream.rangeClosed(1, 4)
+                .filter(id -> cache.get(CacheKey.user(new UserId(id))).isPresent()).count();
+
+        assertThat(held).isBetween(1L, 3L);
+        assertThat(cache.get(CacheKey.user(new UserId(4)))).isPresent();
+    }
+}
