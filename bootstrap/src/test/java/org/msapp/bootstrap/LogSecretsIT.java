@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,11 +21,14 @@ class LogSecretsIT {
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private Level previous;
+    private Appender<ILoggingEvent> console;
     private TestService service;
 
     @BeforeEach
     void capture() {
         previous = root.getLevel();
+        console = root.getAppender("STDOUT");   // TRACE is for the capture, not for the build's console
+        if (console != null) root.detachAppender(console);
         root.setLevel(Level.TRACE);
         logged.start();
         root.addAppender(logged);
@@ -36,6 +40,7 @@ class LogSecretsIT {
         service.close();
         root.detachAppender(logged);
         root.setLevel(previous);
+        if (console != null) root.addAppender(console);
     }
 
     @Test

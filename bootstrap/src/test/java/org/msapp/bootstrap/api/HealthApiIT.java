@@ -1,0 +1,73 @@
+package org.msapp.bootstrap.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.msapp.bootstrap.TestService;
+import org.msapp.bootstrap.TestService.Response;
+
+/** Liveness, readiness and the Prometheus metrics. */
+class HealthApiIT {
+    private static TestService service;
+
+    @BeforeAll
+    static void start() {
+        service = TestService.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    @Test
+    void liveness_is_200_status_up() {
+        Response r = service.get("/health/live");
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("Content-Type")).startsWith("application/json");
+        assertThat(r.json()).isEqualTo(Api.JSON.createObjectNode().put("status", "UP"));
+    }
+
+    @Test
+    void readiness_is_200_with_each_component_as_a_json_object() {
+        Response r = service.get("/health/ready");
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.header("Content-Type")).startsWith("application/json");
+        JsonNode body = r.json();
+        assertThat(body.get("status").asText()).isIn("UP", "DEGRADED");
+        JsonNode components = body.get("components");
+        assertThat(components).isNotNull();
+        assertThat(components.isObject()).as(r.body()).isTrue();
+        List<String> names = new ArrayList<>();
+        components.fieldNames().forEachRemaining(names::add);
+        assertThat(names).contains("persistence");
+        components.forEach(c -> {
+            assertThat(c.isObject()).as("component %s", c).isTrue();
+            assertThat(c.path("status").asText()).isIn("UP", "DOWN");
+        });
+        assertThat(components.get("persistence").get("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void metrics_are_prometheus_text_counting_the_requests_served() throws InterruptedException {
+        assertThat(service.get("/health/live").status()).isEqualTo(200);
+
+        Response r = service.get("/metrics");
+        for (int i = 0; i < 20 && !r.body().contains("jetty_server_requests_seconds_count"); i++) {
+            Thread.sleep(100);
+            r = service.get("/metrics");
+        }
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("Content-Type")).startsWith("text/plain");
+        assertThat(r.body()).contains("jetty_server_requests_seconds_count");
+        assertThat(r.body()).contains("# TYPE jetty_server_requests_seconds");
+    }
+}

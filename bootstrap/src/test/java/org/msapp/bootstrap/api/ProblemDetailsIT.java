@@ -1,0 +1,652 @@
+package org.msapp.bootstrap.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.msapp.bootstrap.api.Api.assertProblem;
+import static org.msapp.bootstrap.api.Api.errorFields;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.msapp.bootstrap.TestService;
+import org.msapp.bootstrap.TestService.Response;
+
+/**
+ * Every error is RFC 9457 problem details with the right status; and hostile input never gets a 5xx
+ * or a stack trace, on any route that takes a body.
+ */
+class ProblemDetailsIT {
+    private static final String PASSWORD = "Senha@123-owner";
+    private TestService service;
+    private long alice;
+    private long order;
+
+    @BeforeEach
+    void start() {
+        service = TestService.start();
+        alice = service.register("alice", PASSWORD);
+        order = Api.placeOrder(service, alice, 2, 100);
+    }
+
+    @AfterEach
+    void stop() {
+        service.close();
+    }
+
+    private Response post(String path, String body) {
+        return service.send("POST", path, body);
+    }
+
+    private String orders() {
+        return "/users/" + alice + "/orders";
+    }
+
+    // ---- 400: the body cannot be read ----
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"nick_name\":", "{nick_name: \"x\"}", "{\"nick_name\":\"x\",}", "{\"nick_name\":\"x\"} {}",
+            "{\"nick_name\":'x'}", "{\"a\":1}}", "<xml/>"})
+    void malformed_json_is_400(String body) {
+        assertProblem(post("/users", body), 400, "/users");
+    }
+
+    @Test
+    void an_empty_body_is_400() {
+        assertProblem(post("/users", ""), 400, "/users");
+        assertProblem(post(orders(), ""), 400, orders());
+    }
+
+    @Test
+    void wrong_json_types_are_400_naming_the_field() {
+        Response quotedNumber = post(orders(), "{\"item_description\":\"Book\",\"item_quantity\":\"12\",\"item_price\":100}");
+        assertProblem(quotedNumber, 400, orders());
+        assertThat(errorFields(quotedNumber)).containsExactly("item_quantity");
+
+        Response fraction = post(orders(), "{\"item_description\":\"Book\",\"item_quantity\":1.5,\"item_price\":100}");
+        assertProblem(fraction, 400, orders());
+        assertThat(errorFields(fraction)).containsExactly("item_quantity");
+
+        Response wholeFloat = post(orders(), "{\"item_description\":\"Book\",\"item_quantity\":2,\"item_price\":100.0}");
+        assertProblem(wholeFloat, 400, orders());
+
+        ObjectNode user = Api.userJson("bob", "Senha@123");
+        user.put("nick_name", 42);
+        Response number = post("/users", Api.write(user));
+        assertProblem(number, 400, "/users");
+        assertThat(errorFields(number)).containsExactly("nick_name");
+
+        user = Api.userJson("bob", "Senha@123");
+        user.putObject("full_name").put("first", "Bob");
+        assertProblem(post("/users", Api.write(user)), 400, "/users");
+
+        user = Api.userJson("bob", "Senha@123");
+        user.put("email", true);
+        assertProblem(post("/users", Api.write(user)), 400, "/users");
+
+        assertProblem(service.send("PATCH", "/orders/" + order, "{\"item_price\":\"100\"}"), 400, "/orders/" + order);
+        assertThat(service.get("/orders/" + order).json().get("item_price").asLong()).isEqualTo(100);
+        assertThat(Api.items(service.get("/users"))).as("nothing registered").hasSize(1);
+    }
+
+    @Test
+    void a_json_array_or_scalar_body_is_400() {
+        assertProblem(post("/users", "[" + Api.userBody("bob", "Senha@123") + "]"), 400, "/users");
+        assertProblem(post("/users", "\"nick_name\""), 400, "/users");
+        assertProblem(post(orders(), "[]"), 400, orders());
+        assertProblem(post(orders(), "null"), 400, orders());
+    }
+
+    @Test
+    void an_unknown_field_is_400_naming_it() {
+        ObjectNode user = Api.userJson("bob", "Senha@123");
+        user.put("is_admin", true);
+
+        Response r = post("/users", Api.write(user));
+
+        assertProblem(r, 400, "/users");
+        assertThat(errorFields(r)).containsExactly("is_admin");
+        assertThat(Api.items(service.get("/users"))).hasSize(1);
+
+        Response camel = post(orders(), "{\"itemDescription\":\"Book\",\"item_quantity\":1,\"item_price\":100}");
+        assertProblem(camel, 400, orders());
+        assertThat(errorFields(camel)).containsExactly("itemDescription");
+
+        Response patch = service.send("PATCH", "/orders/" + order, "{\"user_id\":999}");
+        assertProblem(patch, 400, "/orders/" + order);
+        assertThat(errorFields(patch)).containsExactly("user_id");
+    }
+
+    @Test
+    void a_duplicate_key_is_400() {
+        String body = Api.userBody("bob", "Senha@123").replaceFirst("\\{", "{\"nick_name\":\"mallory\",");
+
+        assertProblem(post("/users", body), 400, "/users");
+        assertThat(Api.items(service.get("/users"))).hasSize(1);
+        assertProblem(service.send("PATCH", "/orders/" + order, "{\"item_quantity\":3,\"item_quantity\":4}"), 400, "/orders/" + order);
+    }
+
+    // ---- 422: the values break the rules ----
+
+    @Test
+    void missing_required_fields_are_422_with_one_error_per_field() {
+        Response user = post("/users", "{}");
+        assertProblem(user, 422, "/users");
+        assertThat(errorFields(user)).containsExactlyInAnyOrder("nick_name", "password", "full_name", "cpf", "email", "phone_number");
+
+        Response nulls = post("/users", "{\"nick_name\":null,\"password\":null,\"full_name\":null}");
+        assertProblem(nulls, 422, "/users");
+        assertThat(errorFields(nulls)).containsExactlyInAnyOrder("nick_name", "password", "full_name", "cpf", "email", "phone_number");
+
+        Response anOrder = post(orders(), "{}");
+        assertProblem(anOrder, 422, orders());
+        assertThat(errorFields(anOrder)).containsExactlyInAnyOrder("item_description", "item_quantity", "item_price");
+
+        Response password = service.send("PUT", "/users/" + alice + "/password", "{}", Api.auth("alice", PASSWORD));
+        assertProblem(password, 422, "/users/" + alice + "/password");
+        assertThat(errorFields(password)).containsExactlyInAnyOrder("password", "new_password");
+    }
+
+    static Stream<String[]> invalidValues() {
+        return Stream.of(
+                new String[] {"cpf", "123.456.789-00"},
+                new String[] {"cpf", "111.111.111-11"},
+                new String[] {"cpf", "1234567890"},
+                new String[] {"cpf", "529.982.247-2x"},
+                new String[] {"email", "alice"},
+                new String[] {"email", "alice@"},
+                new String[] {"email", "al ice@example.com"},
+                new String[] {"email", "a".repeat(40) + "@example.com"},
+                new String[] {"phone_number", "call me"},
+                new String[] {"phone_number", "+55 11 9x"},
+                new String[] {"phone_number", "1".repeat(51)},
+                new String[] {"nick_name", "ab"},
+                new String[] {"nick_name", "has space"},
+                new String[] {"nick_name", "a".repeat(51)},
+                new String[] {"nick_name", "ação"},
+                new String[] {"full_name", ""},
+                new String[] {"full_name", "x".repeat(51)},
+                new String[] {"password", "short"});
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @MethodSource("invalidValues")
+    void an_invalid_value_is_422_naming_its_field(String field, String value) {
+        ObjectNode user = Api.userJson("bob", "Senha@123");
+        user.put(field, value);
+
+        Response r = post("/users", Api.write(user));
+
+        assertProblem(r, 422, "/users");
+        assertThat(errorFields(r)).containsExactly(field);
+        assertThat(r.json().get("errors").get(0).path("message").asText()).isNotBlank();
+        assertThat(Api.items(service.get("/users"))).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @MethodSource("invalidValues")
+    void an_invalid_value_in_a_change_is_422_naming_its_field(String field, String value) {
+        if (field.equals("password") || field.equals("cpf")) return;   // not changeable through PATCH
+        Response r = service.send("PATCH", "/users/" + alice, Api.body(field, value), Api.auth("alice", PASSWORD));
+
+        assertProblem(r, 422, "/users/" + alice);
+        assertThat(errorFields(r)).containsExactly(field);
+    }
+
+    @Test
+    void order_values_out_of_range_are_422_naming_the_field() {
+        Map<String, String> bad = new LinkedHashMap<>();
+        bad.put("item_quantity", "{\"item_description\":\"Book\",\"item_quantity\":0,\"item_price\":100}");
+        bad.put("item_price", "{\"item_description\":\"Book\",\"item_quantity\":1,\"item_price\":-1}");
+        bad.put("item_description", "{\"item_description\":\"" + "d".repeat(257) + "\",\"item_quantity\":1,\"item_price\":100}");
+        for (var e : bad.entrySet()) {
+            Response r = post(orders(), e.getValue());
+            assertProblem(r, 422, orders());
+            assertThat(errorFields(r)).as(e.getKey()).containsExactly(e.getKey());
+        }
+        Response tooMany = post(orders(), "{\"item_description\":\"Book\",\"item_quantity\":1000001,\"item_price\":100000001}");
+        assertProblem(tooMany, 422, orders());
+        assertThat(errorFields(tooMany)).containsExactlyInAnyOrder("item_quantity", "item_price");
+        assertThat(Api.items(service.get("/orders"))).hasSize(1);
+    }
+
+    // ---- 413, 415, 404, 405 ----
+
+    @Test
+    void a_body_over_64_kib_is_413() {
+        String big = "{\"nick_name\":\"" + "a".repeat(70 * 1024) + "\"}";
+
+        assertProblem(post("/users", big), 413, "/users");
+        assertProblem(service.send("PATCH", "/orders/" + order, big), 413, "/orders/" + order);
+        assertThat(Api.items(service.get("/users"))).hasSize(1);
+    }
+
+    @Test
+    void a_body_over_64_kib_sent_in_chunks_without_a_length_is_413_too() {
+        byte[] big = ("{\"item_description\":\"" + "a".repeat(70 * 1024) + "\",\"item_quantity\":1,\"item_price\":1}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        Response r = sendBytes("POST", orders(), big, true);
+
+        assertProblem(r, 413, orders());
+        assertThat(Api.items(service.get("/orders"))).hasSize(1);
+    }
+
+    @Test
+    void a_body_that_is_not_json_is_415() {
+        String json = Api.userBody("bob", "Senha@123");
+
+        assertProblem(service.send("POST", "/users", json, "Content-Type", "text/plain"), 415, "/users");
+        assertProblem(service.send("POST", orders(), Api.orderBody("Book", 1, 1), "Content-Type", "application/x-www-form-urlencoded"),
+                415, orders());
+        assertProblem(service.send("PATCH", "/orders/" + order, "{\"item_quantity\":3}", "Content-Type", "text/plain"),
+                415, "/orders/" + order);
+        assertProblem(service.send("PUT", "/users/" + alice + "/password", "{}", "Content-Type", "text/plain",
+                "Authorization", TestService.basic("alice", PASSWORD)), 415, "/users/" + alice + "/password");
+        assertThat(Api.items(service.get("/users"))).hasSize(1);
+        assertThat(service.get("/orders/" + order).json().get("item_quantity").asLong()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/nope", "/users/1/nope", "/orders/1/items", "/users/abc", "/orders/abc", "/users/0", "/users/-1",
+            "/orders/99999999999999999999", "/users/1.0", "/users/%20", "/users/abc/orders"})
+    void an_unknown_route_or_an_id_that_is_no_id_is_404(String path) {
+        Response r = service.get(path);
+
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.json().path("status").asInt()).isEqualTo(404);
+        assertThat(r.json().path("type").asText()).isNotBlank();
+        assertThat(r.json().path("title").asText()).isNotBlank();
+        assertThat(r.json().path("detail").asText()).isNotBlank();
+        assertThat(r.json().path("instance").asText()).isNotBlank();
+    }
+
+    @Test
+    void a_non_numeric_id_is_404_on_every_method() {
+        assertProblem(service.get("/users/abc"), 404, "/users/abc");
+        assertProblem(service.send("PATCH", "/orders/abc", "{\"item_quantity\":3}"), 404, "/orders/abc");
+        assertProblem(service.send("DELETE", "/orders/abc", null), 404, "/orders/abc");
+        assertProblem(service.send("POST", "/users/abc/orders", Api.orderBody("Book", 1, 1)), 404, "/users/abc/orders");
+    }
+
+    @Test
+    void a_wrong_method_is_405() {
+        assertProblem(service.send("PUT", "/orders", "{}"), 405, "/orders");
+        assertProblem(service.send("DELETE", "/users", null), 405, "/users");
+        assertProblem(service.send("POST", "/orders/" + order, Api.orderBody("Book", 1, 1)), 405, "/orders/" + order);
+        assertProblem(service.send("GET", "/users/" + alice + "/password", null), 405, "/users/" + alice + "/password");
+        assertThat(service.get("/orders/" + order).status()).isEqualTo(200);
+    }
+
+    // ---- hostile input: never a 5xx, never a stack trace ----
+
+    /** A route that takes a body, the fields it reads, and a valid JSON value for each. */
+    private record Route(String name, String method, String path, Map<String, String> valid, String... headers) {
+    }
+
+    private List<Route> routes() {
+        String[] owner = Api.auth("alice", PASSWORD);
+        Map<String, String> user = new LinkedHashMap<>();
+        user.put("nick_name", "\"sweeper\"");
+        user.put("password", "\"Senha@123-sweep\"");
+        user.put("full_name", "\"Sweeper\"");
+        user.put("cpf", "\"" + Api.CPF + "\"");
+        user.put("email", "\"sweeper@example.com\"");
+        user.put("phone_number", "\"123\"");
+        Map<String, String> change = new LinkedHashMap<>();
+        change.put("nick_name", "\"alice\"");
+        change.put("full_name", "\"Alice\"");
+        change.put("email", "\"alice@example.com\"");
+        change.put("phone_number", "\"456\"");
+        Map<String, String> password = new LinkedHashMap<>();
+        password.put("password", "\"" + PASSWORD + "\"");
+        password.put("new_password", "\"" + PASSWORD + "\"");   // the same: even a success leaves it unchanged
+        Map<String, String> anOrder = new LinkedHashMap<>();
+        anOrder.put("item_description", "\"Book\"");
+        anOrder.put("item_quantity", "2");
+        anOrder.put("item_price", "100");
+        return List.of(
+                new Route("register", "POST", "/users", user),
+                new Route("change user", "PATCH", "/users/" + alice, change, owner),
+                new Route("change password", "PUT", "/users/" + alice + "/password", password, owner),
+                new Route("place order", "POST", orders(), anOrder),
+                new Route("change order", "PATCH", "/orders/" + order, anOrder));
+    }
+
+    /** Whole bodies that are hostile on their own. */
+    private static Map<String, String> hostileBodies() {
+        Map<String, String> b = new LinkedHashMap<>();
+        b.put("empty", "");
+        b.put("blank", "   \n\t ");
+        b.put("null", "null");
+        b.put("empty array", "[]");
+        b.put("string", "\"x\"");
+        b.put("open brace", "{");
+        b.put("close brace", "}");
+        b.put("arrays 10,000 deep", "[".repeat(10_000) + "]".repeat(10_000));
+        b.put("objects 10,000 deep", "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000));
+        b.put("unclosed arrays 10,000 deep", "[".repeat(10_000));
+        b.put("control characters", "\u0001\u0002\u001b\u007f");
+        b.put("NUL", "\u0000");
+        b.put("NUL inside an object", "{\"a\u0000\":1}");
+        b.put("1e400", "1e400");
+        b.put("huge integer", "99999999999999999999999");
+        b.put("negative number", "-1");
+        b.put("emoji", "\uD83D\uDE00");
+        b.put("NaN", "NaN");
+        b.put("byte order mark and object", "\uFEFF{}");
+        b.put("60 KiB key", "{\"" + "k".repeat(60 * 1024) + "\":1}");
+        b.put("many keys", "{" + String.join(",", java.util.stream.IntStream.range(0, 5_000).mapToObj(i -> "\"k" + i + "\":1").toList()) + "}");
+        b.put("60 KiB number", "{\"item_quantity\":" + "9".repeat(60 * 1024) + "}");
+        return b;
+    }
+
+    /** JSON values (as JSON text) to put in the fields. */
+    private static Map<String, String> hostileValues() {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("60 KiB string", "\"" + "s".repeat(60 * 1024) + "\"");
+        v.put("escaped NUL", "\"\\u0000\"");
+        v.put("NUL in the middle", "\"ab\\u0000cd\"");
+        v.put("raw control characters", "\"a\u0001\u0007\u001bb\"");
+        v.put("escaped control characters", "\"a\\u0001\\t\\n\\u001fb\"");
+        v.put("lone surrogate", "\"\\ud800\"");
+        v.put("right-to-left override", "\"\\u202eabc\"");
+        v.put("emoji", "\"\uD83D\uDE00\"");
+        v.put("many emoji", "\"" + "\uD83D\uDE00".repeat(300) + "\"");
+        v.put("1e400", "1e400");
+        v.put("-1e400", "-1e400");
+        v.put("huge integer", "99999999999999999999999");
+        v.put("huge negative integer", "-99999999999999999999999");
+        v.put("long max", "9223372036854775807");
+        v.put("long min", "-9223372036854775808");
+        v.put("negative", "-1");
+        v.put("zero", "0");
+        v.put("fraction", "1.5");
+        v.put("exponent", "1e2");
+        v.put("NaN", "NaN");
+        v.put("Infinity", "Infinity");
+        v.put("null", "null");
+        v.put("true", "true");
+        v.put("empty string", "\"\"");
+        v.put("blank string", "\"   \"");
+        v.put("empty array", "[]");
+        v.put("empty object", "{}");
+        v.put("arrays 10,000 deep", "[".repeat(10_000) + "]".repeat(10_000));
+        v.put("SQL", "\"'; DROP TABLE users; --\"");
+        v.put("script", "\"<script>alert(1)</script>\"");
+        return v;
+    }
+
+    private static String object(Map<String, String> fields) {
+        List<String> parts = new ArrayList<>();
+        fields.forEach((k, val) -> parts.add("\"" + k + "\":" + val));
+        return "{" + String.join(",", parts) + "}";
+    }
+
+    private static void checkSafe(SoftAssertions soft, String what, Response r) {
+        soft.assertThat(r.status()).as("%s: status, body %s", what, abbreviate(r.body())).isLessThan(500).isGreaterThanOrEqualTo(200);
+        soft.assertThat(r.body()).as("%s: no stack trace", what).doesNotContain("at org.").doesNotContain("at java.")
+                .doesNotContain("Exception");
+        if (r.status() >= 400) {
+            soft.assertThat(r.header("Content-Type")).as("%s: problem+json, body %s", what, abbreviate(r.body()))
+                    .startsWith("application/problem+json");
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s == null || s.length() <= 300 ? s : s.substring(0, 300) + "...";
+    }
+
+    /** Sends, and records a refused connection as a failure instead of ending the sweep. */
+    private Response sendSafely(SoftAssertions soft, String what, String method, String path, String body, String... headers) {
+        try {
+            Response r = service.send(method, path, body, headers);
+            checkSafe(soft, what, r);
+            return r;
+        } catch (RuntimeException e) {
+            soft.fail("%s: no answer (%s)", what, e);
+            return null;
+        }
+    }
+
+    /** Undoes a hostile request that happened to be valid, so that the owner's credentials stay as they were. */
+    private void restore(Route route, String sent, Response r) {
+        if (r == null) return;
+        try {
+            if (route.path().endsWith("/password") && r.status() == 204) {
+                String now = Api.JSON.readTree(sent).get("new_password").asText();
+                Response back = service.send("PUT", route.path(), Api.body("password", now, "new_password", PASSWORD), Api.auth("alice", now));
+                assertThat(back.status()).as("password put back: %s", back.body()).isEqualTo(204);
+            }
+            if (route.path().equals("/users/" + alice) && r.status() == 200 && !"alice".equals(r.json().path("nick_name").asText())) {
+                String now = r.json().path("nick_name").asText();
+                Response back = service.send("PATCH", route.path(), Api.body("nick_name", "alice"), Api.auth(now, PASSWORD));
+                assertThat(back.status()).as("nick name put back: %s", back.body()).isEqualTo(200);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void sweep(SoftAssertions soft, Route route, String what, String body) {
+        restore(route, body, sendSafely(soft, route.name() + " / " + what, route.method(), route.path(), body, route.headers()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(ints = {0, 1, 2, 3, 4})
+    void hostile_bodies_never_get_a_5xx_or_a_stack_trace(int routeIndex) {
+        Route route = routes().get(routeIndex);
+        SoftAssertions soft = new SoftAssertions();
+        int sent = 0;
+        for (var body : hostileBodies().entrySet()) {
+            sweep(soft, route, "body " + body.getKey(), body.getValue());
+            sent++;
+        }
+        for (var value : hostileValues().entrySet()) {
+            Map<String, String> all = new LinkedHashMap<>();
+            route.valid().keySet().forEach(k -> all.put(k, value.getValue()));
+            String every = object(all);
+            if (every.getBytes(StandardCharsets.UTF_8).length <= 60 * 1024 + 512) {   // larger ones are 413s, tried on their own
+                sweep(soft, route, "every field " + value.getKey(), every);
+                sent++;
+            }
+            for (String field : route.valid().keySet()) {
+                Map<String, String> one = new LinkedHashMap<>(route.valid());
+                one.put(field, value.getValue());
+                sweep(soft, route, field + " " + value.getKey(), object(one));
+                sent++;
+            }
+        }
+        soft.assertThat(sent).isGreaterThan(100);
+        soft.assertAll();
+        assertThat(service.send("PATCH", "/users/" + alice, "{}", Api.auth("alice", PASSWORD)).status())
+                .as("the owner's credentials still work after the sweep").isEqualTo(200);
+        assertThat(service.get("/health/live").status()).isEqualTo(200);
+    }
+
+    @Test
+    void bodies_that_are_not_utf_8_never_get_a_5xx() {
+        SoftAssertions soft = new SoftAssertions();
+        byte[][] bodies = {
+                {'{', '"', 'n', 'i', 'c', 'k', '_', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xff, (byte) 0xfe, '"', '}'},
+                {(byte) 0xc3, (byte) 0x28},
+                {(byte) 0xfe, (byte) 0xff, 0, '{', 0, '}'},
+                {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
+                {'{', '"', 'a', '"', ':', '"', (byte) 0xf0, (byte) 0x9f, '"', '}'}};
+        for (Route route : routes()) {
+            for (int i = 0; i < bodies.length; i++) {
+                checkSafe(soft, route.name() + " / bytes " + i, sendBytes(route.method(), route.path(), bodies[i], false, route.headers()));
+                checkSafe(soft, route.name() + " / chunked bytes " + i, sendBytes(route.method(), route.path(), bodies[i], true, route.headers()));
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void hostile_paths_queries_and_headers_never_get_a_5xx_or_a_stack_trace() {
+        SoftAssertions soft = new SoftAssertions();
+        String user = "/users/" + alice;
+        String[] gets = {"/users/99999999999999999999", "/users/9223372036854775807", "/users/-9223372036854775808",
+                "/users/1e3", "/orders/%F0%9F%98%80", "/users/" + "9".repeat(5_000), "/users?limit=%00", "/users?after=%00",
+                "/users?limit=2&after=" + "A".repeat(5_000), "/users?after=LTE", "/users?after=MA", "/users?after=OTk5OTk5OTk5OTk5OTk5OTk5OTk5",
+                "/users?nick_name=%00", "/users?nick_name=", "/users?nick_name=" + "a".repeat(51), "/users?nick_name=%F0%9F%98%80",
+                "/users?limit=", "/orders?limit=1&limit=2", "/users/" + alice + "/orders?after=%FF"};
+        for (String path : gets) checkSafe(soft, "GET " + path, service.get(path));
+        for (String method : new String[] {"HEAD", "OPTIONS", "TRACE", "CONNECT", "PROPFIND"}) {
+            for (String path : new String[] {user, "/users", "/orders/" + order, "/nope"}) {
+                try {
+                    Response r = service.send(method, path, null);
+                    soft.assertThat(r.status()).as("%s %s", method, path).isLessThan(500);
+                } catch (RuntimeException e) {
+                    // the client may refuse a method outright; nothing reached the service
+                }
+            }
+        }
+
+        String[][] headers = {
+                {"If-None-Match", "\"" + "9".repeat(100) + "\""}, {"If-None-Match", "W/"}, {"If-None-Match", ","},
+                {"If-None-Match", "*"}, {"If-None-Match", "\"\""}};
+        for (String[] h : headers) checkSafe(soft, "GET with " + h[0] + ": " + h[1], service.get(user, h));
+
+        String[][] auths = {
+                {"Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("no-colon".getBytes(StandardCharsets.UTF_8))},
+                {"Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(":".getBytes(StandardCharsets.UTF_8))},
+                {"Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("alice:".getBytes(StandardCharsets.UTF_8))},
+                {"Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(":pw".getBytes(StandardCharsets.UTF_8))},
+                {"Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("alice:" + "p".repeat(5_000)).getBytes(StandardCharsets.UTF_8))},
+                {"Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("a".repeat(5_000) + ":pw").getBytes(StandardCharsets.UTF_8))},
+                {"Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("al\u0000ice:pw".getBytes(StandardCharsets.UTF_8))},
+                {"Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(new byte[] {'a', 'l', (byte) 0xff, ':', 'p'})},
+                {"Authorization", "Basic"}, {"Authorization", "Basic ="}, {"Authorization", "Bearer x.y.z"},
+                {"Authorization", "basic " + TestService.basic("alice", PASSWORD).substring(6)}};
+        for (String[] h : auths) {
+            Response r = service.send("PATCH", user, "{\"full_name\":\"A\"}", h);
+            checkSafe(soft, "PATCH with " + abbreviate(h[1]), r);
+        }
+
+        String[][] conditional = {{"If-Match", "\"" + "9".repeat(100) + "\""}, {"If-Match", "W/\"1\""},
+                {"If-Match", "\"-1\""}, {"If-Match", "\"\""}};
+        for (String[] h : conditional) {
+            checkSafe(soft, "PATCH order with " + h[0] + ": " + h[1], service.send("PATCH", "/orders/" + order, "{\"item_quantity\":3}", h));
+        }
+
+        String[] keys = {"k".repeat(256), "k".repeat(4_000), "a b", "\t", "x"};
+        for (String key : keys) {
+            checkSafe(soft, "POST order with Idempotency-Key " + abbreviate(key),
+                    service.send("POST", orders(), Api.orderBody("Book", 1, 1), "Idempotency-Key", key));
+        }
+        String[] types = {"application/json; charset=latin1", "application/json; charset=nonsense", "application/jsonx",
+                "APPLICATION/JSON", "application/json, text/plain", "multipart/form-data; boundary=x"};
+        for (String type : types) {
+            checkSafe(soft, "POST order as " + type, service.send("POST", orders(), Api.orderBody("Book", 1, 1), "Content-Type", type));
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void an_idempotency_key_that_breaks_the_rules_is_a_4xx_problem() {
+        Response r = service.send("POST", orders(), Api.orderBody("Book", 1, 1), "Idempotency-Key", "k".repeat(256));
+
+        assertThat(r.status()).isBetween(400, 499);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(Api.items(service.get("/orders"))).hasSize(1);
+    }
+
+    // ---- found by the sweeps: each a service bug while it fails ----
+
+    @Test
+    void an_if_match_that_names_no_tag_at_all_is_a_4xx_problem_never_a_500() {
+        String[] owner = Api.auth("alice", PASSWORD);
+        String user = "/users/" + alice;
+        String anOrder = "/orders/" + order;
+        SoftAssertions soft = new SoftAssertions();
+        for (String ifMatch : new String[] {",", " , ", ",,"}) {
+            String[] h = Api.with(owner, "If-Match", ifMatch);
+            for (Response r : List.of(
+                    service.send("PATCH", user, "{\"full_name\":\"Changed\"}", h),
+                    service.send("PUT", user + "/password", Api.body("password", PASSWORD, "new_password", "Nova#Senha-123"), h),
+                    service.send("PATCH", anOrder, "{\"item_quantity\":5}", "If-Match", ifMatch),
+                    service.send("DELETE", anOrder, null, "If-Match", ifMatch))) {
+                soft.assertThat(r.status()).as("If-Match '%s': %s", ifMatch, r.body()).isBetween(400, 499);
+                soft.assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+            }
+        }
+        soft.assertAll();
+        assertThat(service.get(user).json().get("full_name").asText()).isEqualTo("Test alice");
+        assertThat(service.get(anOrder).json().get("item_quantity").asLong()).isEqualTo(2);
+        assertThat(service.send("PATCH", user, "{}", owner).status()).as("password unchanged").isEqualTo(200);
+    }
+
+    @Test
+    void a_path_that_jetty_refuses_is_a_problem_too() {
+        Response nul = service.get("/users/%00");
+        assertThat(nul.status()).isBetween(400, 404);
+        assertThat(nul.header("Content-Type")).as("GET /users/%%00: %s", nul.body()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void headers_too_large_are_431_as_a_problem() {
+        Response header = service.send("POST", orders(), Api.orderBody("Book", 1, 1), "Idempotency-Key", "k".repeat(10_000));
+        assertThat(header.status()).isEqualTo(431);
+        assertThat(header.header("Content-Type")).as("header too large: %s", header.body()).startsWith("application/problem+json");
+        assertThat(Api.items(service.get("/orders"))).hasSize(1);
+    }
+
+    @Test
+    void a_405_says_which_methods_are_allowed() {
+        Response r = service.send("PUT", "/orders", "{}");
+
+        assertProblem(r, 405, "/orders");
+        assertThat(r.header("Allow")).as("Allow header (RFC 9110 15.5.6)").isNotNull();
+        assertThat(r.header("Allow")).contains("GET");
+    }
+
+    @Test
+    void a_head_answers_as_the_get_would_without_the_body() {
+        Response missing = service.send("HEAD", "/users/999999", null);
+        assertThat(missing.status()).as("HEAD of a missing user").isEqualTo(404);
+        assertThat(service.send("HEAD", "/users/abc", null).status()).as("HEAD of a non-numeric id").isEqualTo(404);
+        assertThat(service.send("HEAD", "/orders?limit=0", null).status()).as("HEAD of a bad page").isEqualTo(422);
+
+        Response present = service.send("HEAD", "/users/" + alice, null);
+        assertThat(present.status()).isEqualTo(200);
+        assertThat(present.body()).isEmpty();
+        assertThat(present.header("ETag")).as("ETag on HEAD").isEqualTo(service.get("/users/" + alice).header("ETag"));
+    }
+
+    /** Sends raw bytes as JSON, with a Content-Length or (chunked) without one. */
+    private Response sendBytes(String method, String path, byte[] body, boolean chunked, String... headers) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        var request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json");
+        for (int i = 0; i < headers.length; i += 2) request.header(headers[i], headers[i + 1]);
+        request.method(method, chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
+                : HttpRequest.BodyPublishers.ofByteArray(body));
+        try {
+            HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(r.statusCode(), r.headers(), r.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.msapp.bootstrap.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.msapp.bootstrap.api.Api.auth;
+import static org.msapp.bootstrap.api.Api.body;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.msapp.application.port.OutboxEvent;
+import org.msapp.bootstrap.TestService;
+import org.msapp.bootstrap.TestService.Response;
+
+/**
+ * Through a user's whole life (register, change, new password, orders, delete), no response and no
+ * published event holds the password, its stored hash, or (events) the CPF in clear.
+ */
+class SecretsIT {
+    private static final String PASSWORD = "Senha@123-secret";
+    private static final String NEW_PASSWORD = "Nova#Senha-secret-456";
+
+    private TestService service;
+    private final List<Response> responses = new ArrayList<>();
+    private final List<String> hashes = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        service = TestService.start();
+    }
+
+    @AfterEach
+    void stop() {
+        service.close();
+    }
+
+    private Response send(String method, String path, String body, String... headers) {
+        Response r = service.send(method, path, body, headers);
+        responses.add(r);
+        return r;
+    }
+
+    private String hashOf(long id) {
+        String hash = Api.stored(service, id).passwordHash().phc();
+        hashes.add(hash);
+        return hash;
+    }
+
+    /** Drives the user through every kind of change; returns the id. */
+    private long aWholeLife() {
+        Response registered = send("POST", "/users", Api.userBody("carol", PASSWORD).replace(Api.CPF, Api.CPF_DIGITS));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        long id = registered.json().get("user_id").asLong();
+        String path = "/users/" + id;
+        String first = hashOf(id);
+        send("GET", path, null);
+        send("GET", "/users?nick_name=carol", null);
+        send("GET", "/users", null);
+        assertThat(send("PATCH", path, body("full_name", "Carol C", "email", "carol@example.org"), auth("carol", PASSWORD)).status())
+                .isEqualTo(200);
+        send("PATCH", path, body("full_name", "Carol X"), auth("carol", "wrong-" + PASSWORD));
+        send("PUT", path + "/password", body("password", "wrong-" + PASSWORD, "new_password", NEW_PASSWORD), auth("carol", PASSWORD));
+        assertThat(send("PUT", path + "/password", body("password", PASSWORD, "new_password", NEW_PASSWORD), auth("carol", PASSWORD))
+                .status()).isEqualTo(204);
+        String second = hashOf(id);
+        assertThat(second).isNotEqualTo(first);
+        Response order = send("POST", path + "/orders", Api.orderBody("Book", 2, 3_000));
+        assertThat(order.status()).isEqualTo(201);
+        String orderPath = order.header("Location");
+        send("PATCH", orderPath, body("item_quantity", 3L));
+        send("POST", path + "/orders", Api.orderBody("Pen", 1, 100), "Idempotency-Key", "pen-1");
+        send("POST", path + "/orders", Api.orderBody("Pen", 1, 100), "Idempotency-Key", "pen-1");
+        send("GET", path + "/orders", null);
+        send("GET", "/orders", null);
+        send("DELETE", path, null, auth("carol", NEW_PASSWORD));   // 409: she has orders
+        send("DELETE", orderPath, null);
+        send("POST", "/users", Api.userBody("carol", PASSWORD));   // 409: taken
+        return id;
+    }
+
+    @Test
+    void no_response_holds_the_password_or_the_stored_hash() {
+        aWholeLife();
+
+        assertThat(responses).hasSizeGreaterThan(10);
+        assertThat(hashes).hasSize(2);
+        for (Response r : responses) {
+            String all = r.headers().map() + "\n" + r.body();
+            assertThat(all).doesNotContain(PASSWORD).doesNotContain(NEW_PASSWORD).doesNotContain(Api.CPF_DIGITS);
+            for (String hash : hashes) {
+                assertThat(all).doesNotContain(hash).doesNotContain(hash.substring(hash.lastIndexOf('$') + 1));
+            }
+        }
+    }
+
+    @Test
+    void no_published_event_holds_the_password_the_hash_or_the_cpf_in_clear() throws InterruptedException {
+        long id = aWholeLife();
+        // registered, updated, password changed, 2 orders placed, 1 updated, 1 deleted
+        Set<String> expected = Set.of("user.registered", "user.updated", "user.password_changed", "order.placed",
+                "order.updated", "order.deleted");
+        List<OutboxEvent> published = service.events.published();
+        for (int i = 0; i < 50 && published.size() < 7; i++) {
+            Thread.sleep(100);
+            published = service.events.published();
+        }
+
+        assertThat(published).as("events published by the relay").hasSizeGreaterThanOrEqualTo(7);
+        Set<String> types = published.stream().map(OutboxEvent::type).collect(Collectors.toSet());
+        assertThat(types).containsAll(expected);
+        assertThat(published).anySatisfy(e -> assertThat(e.subject()).isEqualTo("users/" + id));
+        String cpfFormatted = Api.CPF;
+        for (OutboxEvent e : published) {
+            String all = e.type() + " " + e.subject() + " " + e.data();
+            assertThat(all).as("event %s", e.type())
+                    .doesNotContain(PASSWORD).doesNotContain(NEW_PASSWORD)
+                    .doesNotContain(Api.CPF_DIGITS).doesNotContain(cpfFormatted)
+                    .doesNotContain("$test-sha256$").doesNotContainIgnoringCase("password_hash");
+            for (String hash : hashes) {
+                assertThat(all).doesNotContain(hash).doesNotContain(hash.substring(hash.lastIndexOf('$') + 1));
+            }
+            if (e.data().containsKey("cpf")) assertThat(e.data().get("cpf")).isEqualTo(Api.CPF_MASKED);
+        }
+    }
+}
