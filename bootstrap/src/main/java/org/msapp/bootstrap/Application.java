@@ -2,6 +2,7 @@ package org.msapp.bootstrap;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -10,11 +11,17 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.msapp.adapters.http.HttpServer;
 import org.msapp.adapters.http.UseCases;
+import org.msapp.application.access.Administrators;
+import org.msapp.application.access.AuthenticateToken;
+import org.msapp.application.access.AuthenticateUser;
+import org.msapp.application.access.IssueToken;
+import org.msapp.application.access.LoginThrottle;
 import org.msapp.application.cache.CacheAside;
 import org.msapp.application.health.CheckReadiness;
 import org.msapp.application.idempotency.RunIdempotently;
 import org.msapp.application.memory.InMemoryCache;
 import org.msapp.application.memory.InMemoryEventPublisher;
+import org.msapp.application.memory.InMemoryFailedLogins;
 import org.msapp.application.memory.InMemoryPersistence;
 import org.msapp.application.memory.InProcessProbe;
 import org.msapp.application.memory.NoCache;
@@ -26,13 +33,14 @@ import org.msapp.application.order.ListOrdersOfUser;
 import org.msapp.application.order.PlaceOrder;
 import org.msapp.application.order.UpdateOrder;
 import org.msapp.application.outbox.OutboxRelay;
+import org.msapp.application.port.AccessTokens;
 import org.msapp.application.port.Cache;
+import org.msapp.application.port.FailedLogins;
 import org.msapp.application.port.EventPublisher;
 import org.msapp.application.port.HealthProbe;
 import org.msapp.application.port.IdGenerator;
 import org.msapp.application.port.PasswordHasher;
 import org.msapp.application.port.Persistence;
-import org.msapp.application.user.AuthenticateUser;
 import org.msapp.application.user.ChangePassword;
 import org.msapp.application.user.DeleteUser;
 import org.msapp.application.user.FindUserByNickName;
@@ -40,15 +48,19 @@ import org.msapp.application.user.GetUser;
 import org.msapp.application.user.ListUsers;
 import org.msapp.application.user.RegisterUser;
 import org.msapp.application.user.UpdateUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: builds the whole graph with {@code new}, from a {@link Config}. Tests start
  * the real service the same way, and may hand in their own adapters through {@link Adapters}.
  */
 public final class Application implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
     /** The outbound adapters; the defaults are the in-memory ones. */
     public record Adapters(Persistence persistence, EventPublisher events, Cache cache, PasswordHasher hasher,
-                           IdGenerator ids, Clock clock, List<HealthProbe> probes) {
+                           AccessTokens tokens, FailedLogins failedLogins, IdGenerator ids, Clock clock,
+                           List<HealthProbe> probes) {
     }
 
     private final HttpServer http;
@@ -66,9 +78,13 @@ public final class Application implements AutoCloseable {
     public static Application start(Config config, Adapters a) {
         var cache = new CacheAside(a.cache(), config.cacheTtl());
         var p = a.persistence();
+        var throttle = new LoginThrottle(a.failedLogins(), a.clock(), LoginThrottle.Settings.defaults());
+        var authenticateUser = new AuthenticateUser(p, a.hasher(), throttle, Administrators.of(config.adminNickNames()));
         var useCases = new UseCases(
                 new RegisterUser(p, a.hasher(), a.ids(), a.clock()),
-                new AuthenticateUser(p, a.hasher()),
+                authenticateUser,
+                new IssueToken(authenticateUser, a.tokens(), a.ids(), a.clock(), config.authTokenLifetime()),
+                new AuthenticateToken(a.tokens(), p),
                 new GetUser(p, cache),
                 new FindUserByNickName(p),
                 new ListUsers(p),
@@ -124,7 +140,17 @@ public final class Application implements AutoCloseable {
         int permits = Math.max(2, Runtime.getRuntime().availableProcessors());
         var hasher = new Argon2PasswordHasher(permits, Duration.ofSeconds(2));
         report.accept("[✓] password hashing: argon2id, at most " + permits + " at once");
-        return new Adapters(new InMemoryPersistence(), new InMemoryEventPublisher(), cache, hasher, new RandomIds(), clock,
+        Config.Secret secret = config.authTokenSecret().orElseGet(() -> {
+            LOG.warn("[!] AUTH_TOKEN_SECRET is unset: tokens are signed with a random key of this process, which other"
+                    + " instances do not accept and a restart forgets; set it (at least 32 bytes) on every instance");
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            return new Config.Secret(random);
+        });
+        report.accept("[✓] access tokens: HS256, " + config.authTokenLifetime().toMinutes() + " min, administrators: "
+                + (config.adminNickNames().isEmpty() ? "none" : String.join(", ", config.adminNickNames())));
+        return new Adapters(new InMemoryPersistence(), new InMemoryEventPublisher(), cache, hasher,
+                new JwtAccessTokens(secret.bytes(), clock), new InMemoryFailedLogins(100_000, 10), new RandomIds(), clock,
                 probes);
     }
 

@@ -1,6 +1,9 @@
 package org.msapp.bootstrap;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -10,13 +13,32 @@ import java.util.Optional;
  * Nothing set means the embedded default: in-memory adapters on port 8080.
  */
 public record Config(String httpHost, int httpPort, Optional<String> database, Optional<String> rabbitmq,
-                     Optional<String> redis, CacheType cacheType, Duration cacheTtl) {
+                     Optional<String> redis, CacheType cacheType, Duration cacheTtl, Optional<Secret> authTokenSecret,
+                     Duration authTokenLifetime, List<String> adminNickNames) {
 
     public enum CacheType { REDIS, SIMPLE, NULL }
 
+    /** A key that must never be printed: {@link #toString()} hides it. */
+    public record Secret(byte[] bytes) {
+        @Override
+        public String toString() {
+            return "Secret[***]";
+        }
+    }
+
+    public Config {
+        adminNickNames = List.copyOf(adminNickNames);
+    }
+
     public static Config embedded(int httpPort) {
         return new Config("127.0.0.1", httpPort, Optional.empty(), Optional.empty(), Optional.empty(), CacheType.SIMPLE,
-                Duration.ofSeconds(300));
+                Duration.ofSeconds(300), Optional.empty(), Duration.ofMinutes(15), List.of());
+    }
+
+    /** The same settings with a token key and administrators, as every instance of one deployment shares them. */
+    public Config withAccess(Secret tokenSecret, List<String> admins) {
+        return new Config(httpHost, httpPort, database, rabbitmq, redis, cacheType, cacheTtl, Optional.of(tokenSecret),
+                authTokenLifetime, admins);
     }
 
     public static Config fromEnvironment(Map<String, String> env) {
@@ -29,7 +51,20 @@ public record Config(String httpHost, int httpPort, Optional<String> database, O
                 first(env, "RABBITMQ_URL", "RABBITMQ_HOST"),
                 redis,
                 cacheType(cacheType),
-                Duration.ofSeconds(integer(env, "CACHE_DEFAULT_TIMEOUT", 300, 1, 86_400)));
+                Duration.ofSeconds(integer(env, "CACHE_DEFAULT_TIMEOUT", 300, 1, 86_400)),
+                first(env, "AUTH_TOKEN_SECRET").map(Config::tokenSecret),
+                Duration.ofSeconds(integer(env, "AUTH_TOKEN_TTL", 900, 60, 86_400)),
+                first(env, "ADMIN_NICK_NAMES").map(names -> Arrays.stream(names.split(",")).map(String::strip)
+                        .filter(n -> !n.isEmpty()).toList()).orElse(List.of()));
+    }
+
+    private static Secret tokenSecret(String raw) {
+        byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length < JwtAccessTokens.MIN_SECRET_BYTES) {
+            throw new IllegalArgumentException("AUTH_TOKEN_SECRET must be at least " + JwtAccessTokens.MIN_SECRET_BYTES
+                    + " bytes long (it is " + bytes.length + "); for example: openssl rand -base64 48");
+        }
+        return new Secret(bytes);
     }
 
     private static Optional<String> first(Map<String, String> env, String... names) {

@@ -12,34 +12,46 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Base64;
 import java.util.List;
 import org.msapp.application.memory.FastPasswordHasher;
 import org.msapp.application.memory.InMemoryCache;
 import org.msapp.application.memory.InMemoryEventPublisher;
+import org.msapp.application.memory.InMemoryFailedLogins;
 import org.msapp.application.memory.InMemoryPersistence;
 import org.msapp.application.memory.InProcessProbe;
 import org.msapp.application.memory.RandomIds;
 
 /**
  * The real service (the whole graph, the real Javalin server on a random port) on in-memory
- * adapters and a fast password hasher, with a small HTTP client to drive it.
+ * adapters and a fast password hasher, with a small HTTP client to drive it. Its clock is the
+ * system's, moved on by {@link ShiftedClock#shift} when a test needs time to pass; the user named
+ * {@link #ADMIN} is an administrator once registered.
  */
 public final class TestService implements AutoCloseable {
+    public static final String ADMIN = "root";
+    public static final Config.Secret SECRET =
+            new Config.Secret("a test key of at least thirty-two bytes, for HS256".getBytes(StandardCharsets.UTF_8));
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    public final ShiftedClock clock = new ShiftedClock();
+    public final JwtAccessTokens tokens = new JwtAccessTokens(SECRET.bytes(), clock);
     public final InMemoryPersistence persistence = new InMemoryPersistence();
     public final InMemoryEventPublisher events = new InMemoryEventPublisher();
-    public final InMemoryCache cache = new InMemoryCache(Clock.systemUTC(), 1_000);
+    public final InMemoryCache cache = new InMemoryCache(clock, 1_000);
     public final FastPasswordHasher hasher = new FastPasswordHasher();
     public final Application app;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     private TestService() {
-        var adapters = new Application.Adapters(persistence, events, cache, hasher, new RandomIds(), Clock.systemUTC(),
-                List.of(new InProcessProbe("persistence", true, "in-memory")));
-        app = Application.start(Config.embedded(0), adapters);
+        var adapters = new Application.Adapters(persistence, events, cache, hasher, tokens, new InMemoryFailedLogins(1_000, 10),
+                new RandomIds(), clock, List.of(new InProcessProbe("persistence", true, "in-memory")));
+        app = Application.start(Config.embedded(0).withAccess(SECRET, List.of(ADMIN)), adapters);
         base = "http://127.0.0.1:" + app.port();
     }
 
@@ -85,6 +97,42 @@ public final class TestService implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A clock that runs with the system's, plus however far a test has moved it on. */
+    public static final class ShiftedClock extends Clock {
+        private final AtomicReference<Duration> shift = new AtomicReference<>(Duration.ZERO);
+
+        public void shift(Duration by) {
+            shift.updateAndGet(s -> s.plus(by));
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(shift.get());
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    /** A bearer token for these credentials, from POST /auth/token. */
+    public String token(String nickName, String password) {
+        Response r = send("POST", "/auth/token", null, "Authorization", basic(nickName, password));
+        if (r.status() != 200) throw new IllegalStateException("token for " + nickName + ": " + r.status() + " " + r.body());
+        return r.json().get("access_token").asText();
+    }
+
+    /** The value of an Authorization header with a bearer token. */
+    public static String bearer(String token) {
+        return "Bearer " + token;
     }
 
     /** The value of an Authorization header with HTTP Basic credentials. */

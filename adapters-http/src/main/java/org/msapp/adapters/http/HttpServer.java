@@ -31,7 +31,9 @@ public final class HttpServer implements AutoCloseable {
         this.registry = registry;
         boolean virtualThreads = Runtime.version().feature() >= 21;
         var idempotency = new Idempotency(useCases.runIdempotently());
-        var users = new UserRoutes(useCases, new Credentials(useCases.authenticateUser()), idempotency);
+        var authentication = new Authentication(useCases.authenticateUser(), useCases.authenticateToken());
+        var auth = new AuthRoutes(useCases.issueToken());
+        var users = new UserRoutes(useCases, idempotency);
         var orders = new OrderRoutes(useCases, idempotency);
         var health = new HealthRoutes(useCases.checkReadiness());
         var docs = new DocsRoutes();
@@ -51,11 +53,13 @@ public final class HttpServer implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, virtualThreads));
             config.staticFiles.enableWebjars();
             Problems.register(config.routes);
+            authentication.register(config.routes);
             config.routes.beforeMatched(ctx -> {
-                if (WITH_BODY.contains(ctx.method()) && !ctx.isJson()) {
+                if (WITH_BODY.contains(ctx.method()) && ctx.req().getContentLengthLong() != 0 && !ctx.isJson()) {
                     throw new UnsupportedMediaTypeResponse("the body must be JSON, sent as Content-Type: application/json");
                 }
             });
+            auth.register(config.routes);
             users.register(config.routes);
             orders.register(config.routes);
             health.register(config.routes);

@@ -4,19 +4,20 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Set;
 import org.msapp.application.order.DeleteOrder;
+import org.msapp.application.order.GetOrder;
 import org.msapp.application.order.ListAllOrders;
 import org.msapp.application.order.ListOrdersOfUser;
 import org.msapp.application.order.PlaceOrder;
 import org.msapp.application.order.UpdateOrder;
+import org.msapp.domain.InvalidField;
 import org.msapp.domain.order.ItemDescription;
 import org.msapp.domain.order.ItemPrice;
 import org.msapp.domain.order.Order;
 import org.msapp.domain.order.OrderChanges;
 import org.msapp.domain.order.OrderId;
 import org.msapp.domain.order.Quantity;
-import org.msapp.domain.InvalidField;
 
-/** /users/{id}/orders and /orders: place, list, read, change, delete. */
+/** /users/{id}/orders and /orders: place, list, read, change, delete (the owner or an administrator; the list of all: administrators). */
 final class OrderRoutes {
     private static final Set<String> FIELDS = Set.of(ItemDescription.FIELD, Quantity.FIELD, ItemPrice.FIELD);
 
@@ -29,19 +30,19 @@ final class OrderRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.post("/users/{id}/orders", this::place);
-        routes.get("/users/{id}/orders", this::listOfUser);
-        routes.get("/orders", this::listAll);
-        routes.get("/orders/{id}", this::get);
-        routes.patch("/orders/{id}", this::update);
-        routes.delete("/orders/{id}", this::delete);
+        routes.post("/users/{id}/orders", this::place, Authentication.CALLER);
+        routes.get("/users/{id}/orders", this::listOfUser, Authentication.CALLER);
+        routes.get("/orders", this::listAll, Authentication.CALLER);
+        routes.get("/orders/{id}", this::get, Authentication.CALLER);
+        routes.patch("/orders/{id}", this::update, Authentication.CALLER);
+        routes.delete("/orders/{id}", this::delete, Authentication.CALLER);
     }
 
     private void place(Context ctx) {
         var user = PathIds.user(ctx);
         Body body = Body.parse(ctx, FIELDS);
         Validation v = new Validation();
-        var command = new PlaceOrder.Command(user,
+        var command = new PlaceOrder.Command(Authentication.caller(ctx), user,
                 v.check(() -> ItemDescription.of(body.text(ItemDescription.FIELD))),
                 v.check(() -> Quantity.of(required(Quantity.FIELD, body.integer(Quantity.FIELD)))),
                 v.check(() -> ItemPrice.of(required(ItemPrice.FIELD, body.integer(ItemPrice.FIELD)))));
@@ -55,18 +56,18 @@ final class OrderRoutes {
     private void listOfUser(Context ctx) {
         var user = PathIds.user(ctx);
         int limit = Paging.limit(ctx);
-        var page = useCases.listOrdersOfUser().handle(new ListOrdersOfUser.Query(user, limit, Paging.after(ctx).map(OrderId::new)));
+        var page = useCases.listOrdersOfUser().handle(new ListOrdersOfUser.Query(Authentication.caller(ctx), user, limit, Paging.after(ctx).map(OrderId::new)));
         Paging.respond(ctx, page, limit, o -> OrderView.of(o));
     }
 
     private void listAll(Context ctx) {
         int limit = Paging.limit(ctx);
-        var page = useCases.listAllOrders().handle(new ListAllOrders.Query(limit, Paging.after(ctx).map(OrderId::new)));
+        var page = useCases.listAllOrders().handle(new ListAllOrders.Query(Authentication.caller(ctx), limit, Paging.after(ctx).map(OrderId::new)));
         Paging.respond(ctx, page, limit, o -> OrderView.of(o));
     }
 
     private void get(Context ctx) {
-        Order order = useCases.getOrder().handle(PathIds.order(ctx));
+        Order order = useCases.getOrder().handle(new GetOrder.Query(Authentication.caller(ctx), PathIds.order(ctx)));
         if (!ETags.notModified(ctx, order.version())) ctx.json(OrderView.of(order));
     }
 
@@ -79,12 +80,12 @@ final class OrderRoutes {
                 v.checkOptional(() -> body.optionalInteger(Quantity.FIELD).map(Quantity::of)),
                 v.checkOptional(() -> body.optionalInteger(ItemPrice.FIELD).map(ItemPrice::of)));
         v.done();
-        Order order = useCases.updateOrder().handle(new UpdateOrder.Command(id, changes, ETags.ifMatch(ctx)));
+        Order order = useCases.updateOrder().handle(new UpdateOrder.Command(Authentication.caller(ctx), id, changes, ETags.ifMatch(ctx)));
         ctx.header("ETag", ETags.of(order.version())).json(OrderView.of(order));
     }
 
     private void delete(Context ctx) {
-        useCases.deleteOrder().handle(new DeleteOrder.Command(PathIds.order(ctx), ETags.ifMatch(ctx)));
+        useCases.deleteOrder().handle(new DeleteOrder.Command(Authentication.caller(ctx), PathIds.order(ctx), ETags.ifMatch(ctx)));
         ctx.status(204);
     }
 

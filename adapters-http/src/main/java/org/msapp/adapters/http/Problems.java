@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.List;
+import org.msapp.application.RetryLater;
 import org.msapp.domain.DomainException;
 import org.msapp.domain.InvalidField;
 import org.msapp.domain.InvalidFields;
@@ -20,7 +21,6 @@ import org.slf4j.LoggerFactory;
 final class Problems {
     static final String CONTENT_TYPE = "application/problem+json";
     static final String TYPE_BASE = "/problems/";
-    static final String AUTHENTICATE = "Basic realm=\"ms-application\", charset=\"UTF-8\"";
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
 
     private Problems() {
@@ -44,19 +44,20 @@ final class Problems {
     }
 
     private static void domain(DomainException e, Context ctx) {
+        if (e instanceof RetryLater later) ctx.header("Retry-After", Long.toString(later.retryAfterSeconds()));
         switch (e.kind()) {
             case INVALID -> write(ctx, 422, e.code(), e.getMessage(), fieldErrors(e));
             case NOT_FOUND -> write(ctx, 404, e.code(), e.getMessage(), List.of());
             case CONFLICT -> write(ctx, 409, e.code(), e.getMessage(), List.of());
             case UNAUTHENTICATED -> {
-                ctx.header("WWW-Authenticate", AUTHENTICATE);
+                ctx.header("WWW-Authenticate", Authentication.CHALLENGE);
                 write(ctx, 401, e.code(), e.getMessage(), List.of());
             }
             case FORBIDDEN -> write(ctx, 403, e.code(), e.getMessage(), List.of());
             case PRECONDITION_FAILED -> write(ctx, 412, e.code(), e.getMessage(), List.of());
+            case TOO_MANY_ATTEMPTS -> write(ctx, 429, e.code(), e.getMessage(), List.of());
             case UNAVAILABLE -> {
                 LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getCause() == null ? e.getMessage() : e.getCause().toString());
-                ctx.header("Retry-After", "1");
                 write(ctx, 503, e.code(), e.getMessage(), List.of());
             }
         }

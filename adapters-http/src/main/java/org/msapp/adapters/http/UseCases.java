@@ -1,5 +1,8 @@
 package org.msapp.adapters.http;
 
+import org.msapp.application.access.AuthenticateToken;
+import org.msapp.application.access.AuthenticateUser;
+import org.msapp.application.access.IssueToken;
 import org.msapp.application.health.CheckReadiness;
 import org.msapp.application.idempotency.RunIdempotently;
 import org.msapp.application.order.DeleteOrder;
@@ -8,7 +11,6 @@ import org.msapp.application.order.ListAllOrders;
 import org.msapp.application.order.ListOrdersOfUser;
 import org.msapp.application.order.PlaceOrder;
 import org.msapp.application.order.UpdateOrder;
-import org.msapp.application.user.AuthenticateUser;
 import org.msapp.application.user.ChangePassword;
 import org.msapp.application.user.DeleteUser;
 import org.msapp.application.user.FindUserByNickName;
@@ -18,7 +20,8 @@ import org.msapp.application.user.RegisterUser;
 import org.msapp.application.user.UpdateUser;
 
 /** Everything the HTTP adapter may call: use cases only, never an outbound port. */
-public record UseCases(RegisterUser registerUser, AuthenticateUser authenticateUser, GetUser getUser,
+public record UseCases(RegisterUser registerUser, AuthenticateUser authenticateUser, IssueToken issueToken,
+                       AuthenticateToken authenticateToken, GetUser getUser,
                        FindUserByNickName findUserByNickName, ListUsers listUsers, UpdateUser updateUser,
                        ChangePassword changePassword, DeleteUser deleteUser, PlaceOrder placeOrder, GetOrder getOrder,
                        ListOrdersOfUser listOrdersOfUser, ListAllOrders listAllOrders, UpdateOrder updateOrder,

@@ -7,6 +7,8 @@ import java.util.Set;
 import org.msapp.application.Caller;
 import org.msapp.application.user.ChangePassword;
 import org.msapp.application.user.DeleteUser;
+import org.msapp.application.user.FindUserByNickName;
+import org.msapp.application.user.GetUser;
 import org.msapp.application.user.ListUsers;
 import org.msapp.application.user.RegisterUser;
 import org.msapp.application.user.UpdateUser;
@@ -20,29 +22,27 @@ import org.msapp.domain.user.User;
 import org.msapp.domain.user.UserChanges;
 import org.msapp.domain.user.UserId;
 
-/** /users: register, list, read, change, delete; changes need the user's own credentials. */
+/** /users: register (open to anyone), list (administrators), read, change, delete (the user or an administrator). */
 final class UserRoutes {
     private static final Set<String> REGISTER = Set.of("nick_name", "password", "full_name", "cpf", "email", "phone_number");
     private static final Set<String> UPDATE = Set.of("nick_name", "full_name", "email", "phone_number");
     private static final Set<String> PASSWORD = Set.of("password", "new_password");
 
     private final UseCases useCases;
-    private final Credentials credentials;
     private final Idempotency idempotency;
 
-    UserRoutes(UseCases useCases, Credentials credentials, Idempotency idempotency) {
+    UserRoutes(UseCases useCases, Idempotency idempotency) {
         this.useCases = useCases;
-        this.credentials = credentials;
         this.idempotency = idempotency;
     }
 
     void register(RoutesConfig routes) {
         routes.post("/users", this::register);
-        routes.get("/users", this::list);
-        routes.get("/users/{id}", this::get);
-        routes.patch("/users/{id}", this::update);
-        routes.put("/users/{id}/password", this::changePassword);
-        routes.delete("/users/{id}", this::delete);
+        routes.get("/users", this::list, Authentication.CALLER);
+        routes.get("/users/{id}", this::get, Authentication.CALLER);
+        routes.patch("/users/{id}", this::update, Authentication.CALLER);
+        routes.put("/users/{id}/password", this::changePassword, Authentication.CALLER);
+        routes.delete("/users/{id}", this::delete, Authentication.CALLER);
     }
 
     private void register(Context ctx) {
@@ -63,26 +63,27 @@ final class UserRoutes {
     }
 
     private void list(Context ctx) {
+        Caller caller = Authentication.caller(ctx);
         String nickName = ctx.queryParam(NickName.FIELD);
         if (nickName != null) {
             Optional<User> found = nickName.isEmpty() || nickName.length() > 50 ? Optional.empty()
-                    : useCases.findUserByNickName().handle(NickName.stored(nickName));
+                    : useCases.findUserByNickName().handle(new FindUserByNickName.Query(caller, NickName.stored(nickName)));
             Paging.respond(ctx, found.stream().toList(), u -> UserView.of(u));
             return;
         }
         int limit = Paging.limit(ctx);
-        var page = useCases.listUsers().handle(new ListUsers.Query(limit, Paging.after(ctx).map(UserId::new)));
+        var page = useCases.listUsers().handle(new ListUsers.Query(caller, limit, Paging.after(ctx).map(UserId::new)));
         Paging.respond(ctx, page, limit, u -> UserView.of(u));
     }
 
     private void get(Context ctx) {
-        User user = useCases.getUser().handle(PathIds.user(ctx));
+        User user = useCases.getUser().handle(new GetUser.Query(Authentication.caller(ctx), PathIds.user(ctx)));
         if (!ETags.notModified(ctx, user.version())) ctx.json(UserView.of(user));
     }
 
     private void update(Context ctx) {
         UserId id = PathIds.user(ctx);
-        Caller caller = credentials.require(ctx);
+        Caller caller = Authentication.caller(ctx);
         Body body = Body.parse(ctx, UPDATE);
         Validation v = new Validation();
         var changes = new UserChanges(
@@ -97,7 +98,7 @@ final class UserRoutes {
 
     private void changePassword(Context ctx) {
         UserId id = PathIds.user(ctx);
-        Caller caller = credentials.require(ctx);
+        Caller caller = Authentication.caller(ctx);
         Body body = Body.parse(ctx, PASSWORD);
         Validation v = new Validation();
         Password current = v.check(() -> Password.candidate(Password.FIELD, body.text(Password.FIELD)));
@@ -109,7 +110,7 @@ final class UserRoutes {
 
     private void delete(Context ctx) {
         UserId id = PathIds.user(ctx);
-        Caller caller = credentials.require(ctx);
+        Caller caller = Authentication.caller(ctx);
         useCases.deleteUser().handle(new DeleteUser.Command(caller, id, ETags.ifMatch(ctx)));
         ctx.status(204);
     }

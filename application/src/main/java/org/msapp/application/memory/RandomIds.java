@@ -9,4 +9,9 @@ public final class RandomIds implements IdGenerator {
     public UUID newEventId() {
         return UUID.randomUUID();
     }
+
+    @Override
+    public UUID newTokenId() {
+        return UUID.randomUUID();
+    }
 }

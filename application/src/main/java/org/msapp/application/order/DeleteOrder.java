@@ -1,6 +1,7 @@
 package org.msapp.application.order;
 
 import java.time.Clock;
+import org.msapp.application.Caller;
 import org.msapp.application.ExpectedVersion;
 import org.msapp.application.cache.CacheAside;
 import org.msapp.application.port.CacheKey;
@@ -13,7 +14,7 @@ import org.msapp.domain.order.OrderId;
 import org.msapp.domain.order.OrderNotFound;
 
 public final class DeleteOrder {
-    public record Command(OrderId order, ExpectedVersion expectedVersion) {
+    public record Command(Caller caller, OrderId order, ExpectedVersion expectedVersion) {
     }
 
     private final Persistence persistence;
@@ -31,6 +32,7 @@ public final class DeleteOrder {
     public void handle(Command c) {
         persistence.inTransaction(store -> {
             Order current = store.orders().find(c.order()).orElseThrow(() -> new OrderNotFound(c.order()));
+            c.caller().requireAccessTo(current.userId());
             c.expectedVersion().check("order", current.version());
             store.orders().remove(current);
             store.outbox().append(OutboxEvent.of(ids.newEventId(), OrderDeleted.of(current, clock.instant())));

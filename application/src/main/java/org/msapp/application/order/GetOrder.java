@@ -1,5 +1,6 @@
 package org.msapp.application.order;
 
+import org.msapp.application.Caller;
 import org.msapp.application.cache.CacheAside;
 import org.msapp.application.port.CacheKey;
 import org.msapp.application.port.Persistence;
@@ -16,8 +17,13 @@ public final class GetOrder {
         this.cache = cache;
     }
 
-    public Order handle(OrderId id) {
-        return cache.read(CacheKey.order(id), () -> persistence.inTransaction(store -> store.orders().find(id)))
-                .orElseThrow(() -> new OrderNotFound(id));
+    public record Query(Caller caller, OrderId order) {
+    }
+
+    public Order handle(Query q) {
+        Order order = cache.read(CacheKey.order(q.order()), () -> persistence.inTransaction(store -> store.orders().find(q.order())))
+                .orElseThrow(() -> new OrderNotFound(q.order()));
+        q.caller().requireAccessTo(order.userId());
+        return order;
     }
 }

@@ -1,13 +1,14 @@
 package org.msapp.application.order;
 
 import java.util.Optional;
+import org.msapp.application.Caller;
 import org.msapp.application.Page;
 import org.msapp.application.port.Persistence;
 import org.msapp.domain.order.Order;
 import org.msapp.domain.order.OrderId;
 
 public final class ListAllOrders {
-    public record Query(int limit, Optional<OrderId> after) {
+    public record Query(Caller caller, int limit, Optional<OrderId> after) {
         public Query {
             Page.checkLimit(limit);
         }
@@ -20,6 +21,7 @@ public final class ListAllOrders {
     }
 
     public Page<Order> handle(Query q) {
+        q.caller().requireAdmin("the orders of everyone");
         return Page.of(persistence.inTransaction(store -> store.orders().list(q.after(), q.limit() + 1)), q.limit(),
                 o -> o.id().value());
     }

@@ -1,6 +1,7 @@
 package org.msapp.application.order;
 
 import java.util.Optional;
+import org.msapp.application.Caller;
 import org.msapp.application.Page;
 import org.msapp.application.port.Persistence;
 import org.msapp.domain.order.Order;
@@ -9,7 +10,7 @@ import org.msapp.domain.user.UserId;
 import org.msapp.domain.user.UserNotFound;
 
 public final class ListOrdersOfUser {
-    public record Query(UserId user, int limit, Optional<OrderId> after) {
+    public record Query(Caller caller, UserId user, int limit, Optional<OrderId> after) {
         public Query {
             Page.checkLimit(limit);
         }
@@ -23,6 +24,7 @@ public final class ListOrdersOfUser {
 
     /** @throws UserNotFound when there is no such user (an existing user with no orders gets an empty page) */
     public Page<Order> handle(Query q) {
+        q.caller().requireAccessTo(q.user());
         return Page.of(persistence.inTransaction(store -> {
             store.users().find(q.user()).orElseThrow(() -> new UserNotFound(q.user()));
             return store.orders().listOfUser(q.user(), q.after(), q.limit() + 1);

@@ -1,6 +1,7 @@
 package org.msapp.application.order;
 
 import java.time.Clock;
+import org.msapp.application.Caller;
 import org.msapp.application.port.IdGenerator;
 import org.msapp.application.port.OutboxEvent;
 import org.msapp.application.port.Persistence;
@@ -13,7 +14,7 @@ import org.msapp.domain.user.UserId;
 import org.msapp.domain.user.UserNotFound;
 
 public final class PlaceOrder {
-    public record Command(UserId user, ItemDescription item, Quantity quantity, ItemPrice price) {
+    public record Command(Caller caller, UserId user, ItemDescription item, Quantity quantity, ItemPrice price) {
     }
 
     private final Persistence persistence;
@@ -28,6 +29,7 @@ public final class PlaceOrder {
 
     /** @throws UserNotFound when the user does not exist: an order always has an owner */
     public Order handle(Command c) {
+        c.caller().requireAccessTo(c.user());
         return persistence.inTransaction(store -> {
             store.users().find(c.user()).orElseThrow(() -> new UserNotFound(c.user()));
             Order order = Order.place(store.orders().nextId(), c.user(), c.item(), c.quantity(), c.price(), clock.instant());

@@ -1,6 +1,7 @@
 package org.msapp.application.order;
 
 import java.time.Clock;
+import org.msapp.application.Caller;
 import org.msapp.application.ExpectedVersion;
 import org.msapp.application.cache.CacheAside;
 import org.msapp.application.port.CacheKey;
@@ -14,7 +15,7 @@ import org.msapp.domain.order.OrderId;
 import org.msapp.domain.order.OrderNotFound;
 
 public final class UpdateOrder {
-    public record Command(OrderId order, OrderChanges changes, ExpectedVersion expectedVersion) {
+    public record Command(Caller caller, OrderId order, OrderChanges changes, ExpectedVersion expectedVersion) {
     }
 
     private final Persistence persistence;
@@ -32,6 +33,7 @@ public final class UpdateOrder {
     public Order handle(Command c) {
         Order updated = persistence.inTransaction(store -> {
             Order current = store.orders().find(c.order()).orElseThrow(() -> new OrderNotFound(c.order()));
+            c.caller().requireAccessTo(current.userId());
             c.expectedVersion().check("order", current.version());
             if (c.changes().isEmpty()) return current;
             Order next = current.update(c.changes(), clock.instant());

@@ -2,7 +2,9 @@ package org.msapp.application.port;
 
 import java.util.UUID;
 
-/** Ids of events (entity ids come from the persistence port). */
+/** Ids of events and of access tokens, unique (entity ids come from the persistence port). */
 public interface IdGenerator {
     UUID newEventId();
+
+    UUID newTokenId();
 }

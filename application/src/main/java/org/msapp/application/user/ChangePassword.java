@@ -38,7 +38,7 @@ public final class ChangePassword {
     }
 
     public void handle(Command c) {
-        c.caller().mustBe(c.user());
+        c.caller().requireAccessTo(c.user());
         User current = persistence.inTransaction(store -> store.users().find(c.user()))
                 .orElseThrow(() -> new UserNotFound(c.user()));
         c.expectedVersion().check("user", current.version());

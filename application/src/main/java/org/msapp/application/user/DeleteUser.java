@@ -32,7 +32,7 @@ public final class DeleteUser {
 
     /** @throws UserHasOrders while the user still has orders */
     public void handle(Command c) {
-        c.caller().mustBe(c.user());
+        c.caller().requireAccessTo(c.user());
         persistence.inTransaction(store -> {
             User current = store.users().find(c.user()).orElseThrow(() -> new UserNotFound(c.user()));
             c.expectedVersion().check("user", current.version());

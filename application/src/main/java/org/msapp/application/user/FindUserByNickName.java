@@ -1,11 +1,15 @@
 package org.msapp.application.user;
 
 import java.util.Optional;
+import org.msapp.application.Caller;
 import org.msapp.application.port.Persistence;
 import org.msapp.domain.user.NickName;
 import org.msapp.domain.user.User;
 
-/** The user of a nick name, whatever its case; empty when there is none. */
+/**
+ * The user of a nick name, whatever its case; empty when there is none. Anyone may look themselves
+ * up; looking up others is for administrators.
+ */
 public final class FindUserByNickName {
     private final Persistence persistence;
 
@@ -13,7 +17,12 @@ public final class FindUserByNickName {
         this.persistence = persistence;
     }
 
-    public Optional<User> handle(NickName nickName) {
+    public record Query(Caller caller, NickName nickName) {
+    }
+
+    public Optional<User> handle(Query q) {
+        if (!q.caller().nickName().key().equals(q.nickName().key())) q.caller().requireAdmin("other users");
+        NickName nickName = q.nickName();
         return persistence.inTransaction(store -> store.users().findByNickName(nickName));
     }
 }

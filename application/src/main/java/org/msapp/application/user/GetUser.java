@@ -1,5 +1,6 @@
 package org.msapp.application.user;
 
+import org.msapp.application.Caller;
 import org.msapp.application.cache.CacheAside;
 import org.msapp.application.port.CacheKey;
 import org.msapp.application.port.Persistence;
@@ -16,8 +17,12 @@ public final class GetUser {
         this.cache = cache;
     }
 
-    public User handle(UserId id) {
-        return cache.read(CacheKey.user(id), () -> persistence.inTransaction(store -> store.users().find(id)))
-                .orElseThrow(() -> new UserNotFound(id));
+    public record Query(Caller caller, UserId user) {
+    }
+
+    public User handle(Query q) {
+        q.caller().requireAccessTo(q.user());
+        return cache.read(CacheKey.user(q.user()), () -> persistence.inTransaction(store -> store.users().find(q.user())))
+                .orElseThrow(() -> new UserNotFound(q.user()));
     }
 }

@@ -1,13 +1,14 @@
 package org.msapp.application.user;
 
 import java.util.Optional;
+import org.msapp.application.Caller;
 import org.msapp.application.Page;
 import org.msapp.application.port.Persistence;
 import org.msapp.domain.user.User;
 import org.msapp.domain.user.UserId;
 
 public final class ListUsers {
-    public record Query(int limit, Optional<UserId> after) {
+    public record Query(Caller caller, int limit, Optional<UserId> after) {
         public Query {
             Page.checkLimit(limit);
         }
@@ -20,6 +21,7 @@ public final class ListUsers {
     }
 
     public Page<User> handle(Query q) {
+        q.caller().requireAdmin("the list of users");
         return Page.of(persistence.inTransaction(store -> store.users().list(q.after(), q.limit() + 1)), q.limit(),
                 u -> u.id().value());
     }

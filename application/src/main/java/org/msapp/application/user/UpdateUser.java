@@ -33,7 +33,7 @@ public final class UpdateUser {
 
     /** @throws org.msapp.domain.user.NickNameTaken when the new nick name is another user's (the store refuses it) */
     public User handle(Command c) {
-        c.caller().mustBe(c.user());
+        c.caller().requireAccessTo(c.user());
         User updated = persistence.inTransaction(store -> {
             User current = store.users().find(c.user()).orElseThrow(() -> new UserNotFound(c.user()));
             c.expectedVersion().check("user", current.version());

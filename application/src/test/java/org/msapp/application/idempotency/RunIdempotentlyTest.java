@@ -37,7 +37,7 @@ class RunIdempotentlyTest {
     }
 
     private List<User> users() {
-        return app.listUsers.handle(new ListUsers.Query(200, Optional.empty())).items();
+        return app.listUsers.handle(new ListUsers.Query(InMemoryServices.ADMIN, 200, Optional.empty())).items();
     }
 
     private static RunIdempotently.Request request(String key, String hash) {

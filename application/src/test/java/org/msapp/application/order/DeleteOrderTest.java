@@ -30,17 +30,17 @@ class DeleteOrderTest {
     }
 
     private void delete(ExpectedVersion expected) {
-        app.deleteOrder.handle(new DeleteOrder.Command(order.id(), expected));
+        app.deleteOrder.handle(new DeleteOrder.Command(InMemoryServices.ADMIN, order.id(), expected));
     }
 
     @Test
     void a_deleted_order_is_gone_though_a_cache_is_in_front() {
-        assertThat(app.getOrder.handle(order.id())).isEqualTo(order);
+        assertThat(app.getOrder.handle(new GetOrder.Query(InMemoryServices.ADMIN, order.id()))).isEqualTo(order);
 
         delete(InMemoryServices.anyVersion());
 
-        assertThatThrownBy(() -> app.getOrder.handle(order.id())).isInstanceOf(OrderNotFound.class);
-        assertThat(app.listOrdersOfUser.handle(new ListOrdersOfUser.Query(alice.id(), 10, Optional.empty())).items()).isEmpty();
+        assertThatThrownBy(() -> app.getOrder.handle(new GetOrder.Query(InMemoryServices.ADMIN, order.id()))).isInstanceOf(OrderNotFound.class);
+        assertThat(app.listOrdersOfUser.handle(new ListOrdersOfUser.Query(InMemoryServices.ADMIN, alice.id(), 10, Optional.empty())).items()).isEmpty();
     }
 
     @Test
@@ -55,15 +55,15 @@ class DeleteOrderTest {
 
     @Test
     void the_version_the_caller_saw_must_be_the_current_one() {
-        app.updateOrder.handle(new UpdateOrder.Command(order.id(),
+        app.updateOrder.handle(new UpdateOrder.Command(InMemoryServices.ADMIN, order.id(),
                 new OrderChanges(Optional.empty(), Optional.of(Quantity.of(7)), Optional.empty()), InMemoryServices.anyVersion()));
 
         assertThatThrownBy(() -> delete(ExpectedVersion.of(1))).isInstanceOf(VersionMismatch.class);
-        assertThat(app.getOrder.handle(order.id()).version()).isEqualTo(2);
+        assertThat(app.getOrder.handle(new GetOrder.Query(InMemoryServices.ADMIN, order.id())).version()).isEqualTo(2);
 
         delete(ExpectedVersion.of(2));
 
-        assertThatThrownBy(() -> app.getOrder.handle(order.id())).isInstanceOf(OrderNotFound.class);
+        assertThatThrownBy(() -> app.getOrder.handle(new GetOrder.Query(InMemoryServices.ADMIN, order.id()))).isInstanceOf(OrderNotFound.class);
     }
 
     @Test

@@ -36,29 +36,29 @@ class GetOrderTest {
 
     @Test
     void an_order_is_read_by_its_id() {
-        assertThat(app.getOrder.handle(order.id())).isEqualTo(order);
+        assertThat(app.getOrder.handle(new GetOrder.Query(InMemoryServices.ADMIN, order.id()))).isEqualTo(order);
     }
 
     @Test
     void a_missing_order_is_not_found() {
-        assertThatThrownBy(() -> app.getOrder.handle(new OrderId(order.id().value() + 1))).isInstanceOf(OrderNotFound.class);
+        assertThatThrownBy(() -> app.getOrder.handle(new GetOrder.Query(InMemoryServices.ADMIN, new OrderId(order.id().value() + 1)))).isInstanceOf(OrderNotFound.class);
     }
 
     @Test
     void once_read_an_order_is_served_from_the_cache() {
-        app.getOrder.handle(order.id());
+        app.getOrder.handle(new GetOrder.Query(InMemoryServices.ADMIN, order.id()));
 
         changeBehindTheCache(9);
 
-        assertThat(app.getOrder.handle(order.id())).isEqualTo(order);
+        assertThat(app.getOrder.handle(new GetOrder.Query(InMemoryServices.ADMIN, order.id()))).isEqualTo(order);
     }
 
     @Test
     void reads_keep_working_from_the_store_while_the_cache_fails() {
         app.cache.fail(true);
 
-        assertThat(app.getOrder.handle(order.id())).isEqualTo(order);
+        assertThat(app.getOrder.handle(new GetOrder.Query(InMemoryServices.ADMIN, order.id()))).isEqualTo(order);
         Order changed = changeBehindTheCache(9);
-        assertThat(app.getOrder.handle(order.id())).isEqualTo(changed);
+        assertThat(app.getOrder.handle(new GetOrder.Query(InMemoryServices.ADMIN, order.id()))).isEqualTo(changed);
     }
 }

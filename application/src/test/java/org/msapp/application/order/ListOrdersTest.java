@@ -31,14 +31,14 @@ class ListOrdersTest {
     }
 
     private Page<Order> ofUser(User user, int limit, Optional<Long> after) {
-        return app.listOrdersOfUser.handle(new ListOrdersOfUser.Query(user.id(), limit, after.map(OrderId::new)));
+        return app.listOrdersOfUser.handle(new ListOrdersOfUser.Query(InMemoryServices.ADMIN, user.id(), limit, after.map(OrderId::new)));
     }
 
     @Test
     void the_orders_of_a_missing_user_are_not_found() {
         UserId nobody = new UserId(bob.id().value() + 1);
 
-        assertThatThrownBy(() -> app.listOrdersOfUser.handle(new ListOrdersOfUser.Query(nobody, 10, Optional.empty())))
+        assertThatThrownBy(() -> app.listOrdersOfUser.handle(new ListOrdersOfUser.Query(InMemoryServices.ADMIN, nobody, 10, Optional.empty())))
                 .isInstanceOf(UserNotFound.class);
     }
 
@@ -75,9 +75,9 @@ class ListOrdersTest {
         List<Order> all = new ArrayList<>();
         for (int i = 1; i <= 5; i++) all.add(app.place(Orders.placedBy(i % 2 == 0 ? bob : alice).withQuantity(i)));
 
-        Page<Order> first = app.listAllOrders.handle(new ListAllOrders.Query(2, Optional.empty()));
-        Page<Order> second = app.listAllOrders.handle(new ListAllOrders.Query(2, first.nextAfter().map(OrderId::new)));
-        Page<Order> third = app.listAllOrders.handle(new ListAllOrders.Query(2, second.nextAfter().map(OrderId::new)));
+        Page<Order> first = app.listAllOrders.handle(new ListAllOrders.Query(InMemoryServices.ADMIN, 2, Optional.empty()));
+        Page<Order> second = app.listAllOrders.handle(new ListAllOrders.Query(InMemoryServices.ADMIN, 2, first.nextAfter().map(OrderId::new)));
+        Page<Order> third = app.listAllOrders.handle(new ListAllOrders.Query(InMemoryServices.ADMIN, 2, second.nextAfter().map(OrderId::new)));
 
         assertThat(first.items()).containsExactly(all.get(0), all.get(1));
         assertThat(second.items()).containsExactly(all.get(2), all.get(3));
@@ -87,9 +87,9 @@ class ListOrdersTest {
 
     @Test
     void a_limit_outside_1_to_200_is_refused() {
-        assertThatThrownBy(() -> new ListOrdersOfUser.Query(alice.id(), 0, Optional.empty())).isInstanceOf(InvalidField.class);
-        assertThatThrownBy(() -> new ListOrdersOfUser.Query(alice.id(), 201, Optional.empty())).isInstanceOf(InvalidField.class);
-        assertThatThrownBy(() -> new ListAllOrders.Query(0, Optional.empty())).isInstanceOf(InvalidField.class);
-        assertThatThrownBy(() -> new ListAllOrders.Query(201, Optional.empty())).isInstanceOf(InvalidField.class);
+        assertThatThrownBy(() -> new ListOrdersOfUser.Query(InMemoryServices.ADMIN, alice.id(), 0, Optional.empty())).isInstanceOf(InvalidField.class);
+        assertThatThrownBy(() -> new ListOrdersOfUser.Query(InMemoryServices.ADMIN, alice.id(), 201, Optional.empty())).isInstanceOf(InvalidField.class);
+        assertThatThrownBy(() -> new ListAllOrders.Query(InMemoryServices.ADMIN, 0, Optional.empty())).isInstanceOf(InvalidField.class);
+        assertThatThrownBy(() -> new ListAllOrders.Query(InMemoryServices.ADMIN, 201, Optional.empty())).isInstanceOf(InvalidField.class);
     }
 }

@@ -31,7 +31,7 @@ class PlaceOrderTest {
 
         assertThatThrownBy(() -> app.place(Orders.placedBy(nobody))).isInstanceOf(UserNotFound.class);
 
-        assertThat(app.listAllOrders.handle(new ListAllOrders.Query(10, Optional.empty())).items()).isEmpty();
+        assertThat(app.listAllOrders.handle(new ListAllOrders.Query(InMemoryServices.ADMIN, 10, Optional.empty())).items()).isEmpty();
         assertThat(app.pendingEventTypes()).containsExactly("user.registered");
     }
 
@@ -48,7 +48,7 @@ class PlaceOrderTest {
     void a_placed_order_is_stored_for_its_user_at_version_1() {
         Order order = app.place(Orders.placedBy(alice));
 
-        assertThat(app.getOrder.handle(order.id())).isEqualTo(order);
+        assertThat(app.getOrder.handle(new GetOrder.Query(InMemoryServices.ADMIN, order.id()))).isEqualTo(order);
         assertThat(order.userId()).isEqualTo(alice.id());
         assertThat(order.version()).isEqualTo(1);
         assertThat(order.createdAt()).isEqualTo(TestClock.START);

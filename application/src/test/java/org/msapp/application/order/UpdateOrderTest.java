@@ -32,7 +32,7 @@ class UpdateOrderTest {
     }
 
     private Order update(OrderChanges changes, ExpectedVersion expected) {
-        return app.updateOrder.handle(new UpdateOrder.Command(order.id(), changes, expected));
+        return app.updateOrder.handle(new UpdateOrder.Command(InMemoryServices.ADMIN, order.id(), changes, expected));
     }
 
     private static OrderChanges quantity(long quantity) {
@@ -48,7 +48,7 @@ class UpdateOrderTest {
         assertThat(updated.version()).isEqualTo(2);
         assertThat(updated.updatedAt()).isEqualTo(app.clock.instant());
         assertThat(updated.userId()).isEqualTo(order.userId());
-        assertThat(app.getOrder.handle(order.id())).isEqualTo(updated);
+        assertThat(app.getOrder.handle(new GetOrder.Query(InMemoryServices.ADMIN, order.id()))).isEqualTo(updated);
     }
 
     @Test
@@ -72,21 +72,21 @@ class UpdateOrderTest {
         update(quantity(4), ExpectedVersion.of(1));
 
         assertThatThrownBy(() -> update(quantity(5), ExpectedVersion.of(1))).isInstanceOf(VersionMismatch.class);
-        assertThat(app.getOrder.handle(order.id()).itemQuantity()).isEqualTo(Quantity.of(4));
+        assertThat(app.getOrder.handle(new GetOrder.Query(InMemoryServices.ADMIN, order.id())).itemQuantity()).isEqualTo(Quantity.of(4));
     }
 
     @Test
     void updating_a_missing_order_is_not_found() {
-        assertThatThrownBy(() -> app.updateOrder.handle(new UpdateOrder.Command(new OrderId(order.id().value() + 1),
+        assertThatThrownBy(() -> app.updateOrder.handle(new UpdateOrder.Command(InMemoryServices.ADMIN, new OrderId(order.id().value() + 1),
                 quantity(2), InMemoryServices.anyVersion()))).isInstanceOf(OrderNotFound.class);
     }
 
     @Test
     void a_read_after_an_update_shows_the_new_value_though_a_cache_is_in_front() {
-        assertThat(app.getOrder.handle(order.id())).isEqualTo(order);
+        assertThat(app.getOrder.handle(new GetOrder.Query(InMemoryServices.ADMIN, order.id()))).isEqualTo(order);
 
         Order updated = update(quantity(8), InMemoryServices.anyVersion());
 
-        assertThat(app.getOrder.handle(order.id())).isEqualTo(updated);
+        assertThat(app.getOrder.handle(new GetOrder.Query(InMemoryServices.ADMIN, order.id()))).isEqualTo(updated);
     }
 }

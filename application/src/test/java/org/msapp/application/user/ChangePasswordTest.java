@@ -1,19 +1,33 @@
 package org.msapp.application.user;
 
+import org.msapp.application.access.AuthenticateUser;
 import static org.assertj.core.api.Assertions.assertThat;
+import org.msapp.application.access.AuthenticateUser;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.msapp.application.access.AuthenticateUser;
 import org.junit.jupiter.api.BeforeEach;
+import org.msapp.application.access.AuthenticateUser;
 import org.junit.jupiter.api.Test;
+import org.msapp.application.access.AuthenticateUser;
 import org.msapp.application.ExpectedVersion;
+import org.msapp.application.access.AuthenticateUser;
 import org.msapp.application.Forbidden;
+import org.msapp.application.access.AuthenticateUser;
 import org.msapp.application.InvalidCredentials;
+import org.msapp.application.access.AuthenticateUser;
 import org.msapp.application.fixtures.InMemoryServices;
+import org.msapp.application.access.AuthenticateUser;
 import org.msapp.application.fixtures.Users;
+import org.msapp.application.access.AuthenticateUser;
 import org.msapp.application.port.OutboxEvent;
+import org.msapp.application.access.AuthenticateUser;
 import org.msapp.domain.InvalidField;
+import org.msapp.application.access.AuthenticateUser;
 import org.msapp.domain.VersionMismatch;
+import org.msapp.application.access.AuthenticateUser;
 import org.msapp.domain.user.Password;
+import org.msapp.application.access.AuthenticateUser;
 import org.msapp.domain.user.User;
 
 class ChangePasswordTest {
@@ -59,7 +73,7 @@ class ChangePasswordTest {
 
         assertThat(logsIn("alice", OLD)).isTrue();
         assertThat(logsIn("alice", NEW)).isFalse();
-        assertThat(app.getUser.handle(alice.id()).version()).isEqualTo(1);
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id())).version()).isEqualTo(1);
     }
 
     @Test
@@ -82,7 +96,7 @@ class ChangePasswordTest {
     void a_change_records_a_password_changed_event_that_carries_no_hash() {
         change(alice, alice, OLD, NEW, InMemoryServices.anyVersion());
 
-        User changed = app.getUser.handle(alice.id());
+        User changed = app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()));
         OutboxEvent event = app.pendingEvents().get(2);
         assertThat(event.type()).isEqualTo("user.password_changed");
         assertThat(event.subject()).isEqualTo("users/" + alice.id());
@@ -93,11 +107,11 @@ class ChangePasswordTest {
 
     @Test
     void a_read_after_the_change_shows_the_new_version_though_a_cache_is_in_front() {
-        assertThat(app.getUser.handle(alice.id()).version()).isEqualTo(1);
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id())).version()).isEqualTo(1);
 
         change(alice, alice, OLD, NEW, InMemoryServices.anyVersion());
 
-        User read = app.getUser.handle(alice.id());
+        User read = app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()));
         assertThat(read.version()).isEqualTo(2);
         assertThat(app.hasher.verify(Password.candidate(Password.FIELD, NEW), read.passwordHash())).isTrue();
     }

@@ -39,7 +39,7 @@ class DeleteUserTest {
 
         assertThatThrownBy(() -> delete(alice, alice, InMemoryServices.anyVersion())).isInstanceOf(UserHasOrders.class);
 
-        assertThat(app.getUser.handle(alice.id())).isEqualTo(alice);
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(alice);
         assertThat(app.pendingEventTypes()).doesNotContain("user.deleted");
     }
 
@@ -47,13 +47,13 @@ class DeleteUserTest {
     void once_its_orders_are_deleted_the_user_can_be_deleted() {
         Order first = app.place(Orders.placedBy(alice));
         Order second = app.place(Orders.placedBy(alice).withDescription("Red pen"));
-        app.deleteOrder.handle(new DeleteOrder.Command(first.id(), InMemoryServices.anyVersion()));
+        app.deleteOrder.handle(new DeleteOrder.Command(InMemoryServices.ADMIN, first.id(), InMemoryServices.anyVersion()));
         assertThatThrownBy(() -> delete(alice, alice, InMemoryServices.anyVersion())).isInstanceOf(UserHasOrders.class);
-        app.deleteOrder.handle(new DeleteOrder.Command(second.id(), InMemoryServices.anyVersion()));
+        app.deleteOrder.handle(new DeleteOrder.Command(InMemoryServices.ADMIN, second.id(), InMemoryServices.anyVersion()));
 
         delete(alice, alice, InMemoryServices.anyVersion());
 
-        assertThatThrownBy(() -> app.getUser.handle(alice.id())).isInstanceOf(UserNotFound.class);
+        assertThatThrownBy(() -> app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isInstanceOf(UserNotFound.class);
     }
 
     @Test
@@ -70,26 +70,26 @@ class DeleteUserTest {
     void only_the_owner_may_delete_a_user() {
         assertThatThrownBy(() -> delete(bob, alice, InMemoryServices.anyVersion())).isInstanceOf(Forbidden.class);
 
-        assertThat(app.getUser.handle(alice.id())).isEqualTo(alice);
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(alice);
     }
 
     @Test
     void the_version_the_caller_saw_must_be_the_current_one() {
         assertThatThrownBy(() -> delete(alice, alice, ExpectedVersion.of(2))).isInstanceOf(VersionMismatch.class);
-        assertThat(app.getUser.handle(alice.id())).isEqualTo(alice);
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(alice);
 
         delete(alice, alice, ExpectedVersion.of(1));
 
-        assertThatThrownBy(() -> app.getUser.handle(alice.id())).isInstanceOf(UserNotFound.class);
+        assertThatThrownBy(() -> app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isInstanceOf(UserNotFound.class);
     }
 
     @Test
     void a_deleted_user_is_gone_though_a_cache_is_in_front_and_its_nick_name_is_free() {
-        assertThat(app.getUser.handle(alice.id())).isEqualTo(alice);
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(alice);
 
         delete(alice, alice, InMemoryServices.anyVersion());
 
-        assertThatThrownBy(() -> app.getUser.handle(alice.id())).isInstanceOf(UserNotFound.class);
+        assertThatThrownBy(() -> app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isInstanceOf(UserNotFound.class);
         User again = app.register(Users.withNick("Alice"));
         assertThat(again.id()).isNotEqualTo(alice.id());
     }

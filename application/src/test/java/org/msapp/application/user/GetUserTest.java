@@ -38,60 +38,60 @@ class GetUserTest {
 
     @Test
     void a_user_is_read_by_its_id() {
-        assertThat(app.getUser.handle(alice.id())).isEqualTo(alice);
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(alice);
     }
 
     @Test
     void a_missing_user_is_not_found() {
-        assertThatThrownBy(() -> app.getUser.handle(new UserId(alice.id().value() + 1))).isInstanceOf(UserNotFound.class);
+        assertThatThrownBy(() -> app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, new UserId(alice.id().value() + 1)))).isInstanceOf(UserNotFound.class);
     }
 
     @Test
     void once_read_a_user_is_served_from_the_cache_until_its_time_to_live_ends() {
-        app.getUser.handle(alice.id());
+        app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()));
         User changed = changeBehindTheCache("Changed Behind");
 
-        assertThat(app.getUser.handle(alice.id())).isEqualTo(alice);
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(alice);
 
         app.clock.advance(InMemoryServices.CACHE_TTL.multipliedBy(11).dividedBy(10).plusMillis(1));
 
-        assertThat(app.getUser.handle(alice.id())).isEqualTo(changed);
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(changed);
     }
 
     @Test
     void reads_keep_working_from_the_store_while_the_cache_fails() {
         app.cache.fail(true);
 
-        assertThat(app.getUser.handle(alice.id())).isEqualTo(alice);
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(alice);
         User changed = changeBehindTheCache("Changed While Down");
-        assertThat(app.getUser.handle(alice.id())).isEqualTo(changed);
-        assertThatThrownBy(() -> app.getUser.handle(new UserId(999))).isInstanceOf(UserNotFound.class);
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(changed);
+        assertThatThrownBy(() -> app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, new UserId(999)))).isInstanceOf(UserNotFound.class);
     }
 
     @Test
     void a_missing_user_is_not_remembered_as_missing() {
         UserId next = new UserId(alice.id().value() + 1);
-        assertThatThrownBy(() -> app.getUser.handle(next)).isInstanceOf(UserNotFound.class);
+        assertThatThrownBy(() -> app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, next))).isInstanceOf(UserNotFound.class);
 
         User bob = app.register(Users.bob());
 
         assertThat(bob.id()).isEqualTo(next);
-        assertThat(app.getUser.handle(next)).isEqualTo(bob);
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, next))).isEqualTo(bob);
     }
 
     @Test
     void find_by_nick_name_ignores_case_and_is_empty_for_nobody() {
-        assertThat(app.findUserByNickName.handle(NickName.of("ALICE"))).contains(alice);
-        assertThat(app.findUserByNickName.handle(NickName.of("mallory"))).isEmpty();
+        assertThat(app.findUserByNickName.handle(new FindUserByNickName.Query(InMemoryServices.ADMIN, NickName.of("ALICE")))).contains(alice);
+        assertThat(app.findUserByNickName.handle(new FindUserByNickName.Query(InMemoryServices.ADMIN, NickName.of("mallory")))).isEmpty();
     }
 
     @Test
     void time_to_live_is_measured_on_the_clock_the_cache_was_given() {
-        app.getUser.handle(alice.id());
+        app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()));
         User changed = changeBehindTheCache("Changed Behind");
 
         app.clock.advance(InMemoryServices.CACHE_TTL.minus(Duration.ofMillis(1)));
 
-        assertThat(app.getUser.handle(alice.id())).isEqualTo(alice).isNotEqualTo(changed);
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(alice).isNotEqualTo(changed);
     }
 }

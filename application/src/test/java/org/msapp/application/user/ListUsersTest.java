@@ -27,9 +27,9 @@ class ListUsersTest {
     void five_users_in_pages_of_two_come_as_two_two_and_one_and_the_last_has_no_next() {
         List<User> all = registerFive();
 
-        Page<User> first = app.listUsers.handle(new ListUsers.Query(2, Optional.empty()));
-        Page<User> second = app.listUsers.handle(new ListUsers.Query(2, first.nextAfter().map(UserId::new)));
-        Page<User> third = app.listUsers.handle(new ListUsers.Query(2, second.nextAfter().map(UserId::new)));
+        Page<User> first = app.listUsers.handle(new ListUsers.Query(InMemoryServices.ADMIN, 2, Optional.empty()));
+        Page<User> second = app.listUsers.handle(new ListUsers.Query(InMemoryServices.ADMIN, 2, first.nextAfter().map(UserId::new)));
+        Page<User> third = app.listUsers.handle(new ListUsers.Query(InMemoryServices.ADMIN, 2, second.nextAfter().map(UserId::new)));
 
         assertThat(first.items()).containsExactly(all.get(0), all.get(1));
         assertThat(first.nextAfter()).contains(all.get(1).id().value());
@@ -42,7 +42,7 @@ class ListUsersTest {
     void a_page_that_holds_exactly_the_rest_has_no_next() {
         List<User> all = registerFive();
 
-        Page<User> page = app.listUsers.handle(new ListUsers.Query(5, Optional.empty()));
+        Page<User> page = app.listUsers.handle(new ListUsers.Query(InMemoryServices.ADMIN, 5, Optional.empty()));
 
         assertThat(page.items()).containsExactlyElementsOf(all);
         assertThat(page.nextAfter()).isEmpty();
@@ -50,7 +50,7 @@ class ListUsersTest {
 
     @Test
     void no_users_is_one_empty_page() {
-        Page<User> page = app.listUsers.handle(new ListUsers.Query(Page.DEFAULT_LIMIT, Optional.empty()));
+        Page<User> page = app.listUsers.handle(new ListUsers.Query(InMemoryServices.ADMIN, Page.DEFAULT_LIMIT, Optional.empty()));
 
         assertThat(page.items()).isEmpty();
         assertThat(page.nextAfter()).isEmpty();
@@ -58,8 +58,8 @@ class ListUsersTest {
 
     @Test
     void a_limit_outside_1_to_200_is_refused() {
-        assertThatThrownBy(() -> new ListUsers.Query(0, Optional.empty())).isInstanceOf(InvalidField.class);
-        assertThatThrownBy(() -> new ListUsers.Query(201, Optional.empty())).isInstanceOf(InvalidField.class);
-        assertThat(new ListUsers.Query(200, Optional.empty()).limit()).isEqualTo(200);
+        assertThatThrownBy(() -> new ListUsers.Query(InMemoryServices.ADMIN, 0, Optional.empty())).isInstanceOf(InvalidField.class);
+        assertThatThrownBy(() -> new ListUsers.Query(InMemoryServices.ADMIN, 201, Optional.empty())).isInstanceOf(InvalidField.class);
+        assertThat(new ListUsers.Query(InMemoryServices.ADMIN, 200, Optional.empty()).limit()).isEqualTo(200);
     }
 }

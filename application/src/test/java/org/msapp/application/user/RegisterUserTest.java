@@ -20,7 +20,7 @@ class RegisterUserTest {
     void a_registered_user_is_stored_at_version_1_created_now() {
         User alice = app.register(Users.alice());
 
-        assertThat(app.getUser.handle(alice.id())).isEqualTo(alice);
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(alice);
         assertThat(alice.version()).isEqualTo(1);
         assertThat(alice.createdAt()).isEqualTo(TestClock.START);
         assertThat(alice.updatedAt()).isEqualTo(TestClock.START);
@@ -33,7 +33,7 @@ class RegisterUserTest {
         User bob = app.register(Users.bob());
 
         assertThat(alice.id()).isNotEqualTo(bob.id());
-        assertThat(app.getUser.handle(bob.id()).nickName()).isEqualTo(NickName.of("bob"));
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, bob.id())).nickName()).isEqualTo(NickName.of("bob"));
     }
 
     @Test
@@ -58,7 +58,7 @@ class RegisterUserTest {
         for (String nick : new String[] {"alice", "ALICE", "aLiCe"}) {
             assertThatThrownBy(() -> app.register(Users.withNick(nick))).isInstanceOf(NickNameTaken.class);
         }
-        assertThat(app.listUsers.handle(new ListUsers.Query(10, Optional.empty())).items()).hasSize(1);
+        assertThat(app.listUsers.handle(new ListUsers.Query(InMemoryServices.ADMIN, 10, Optional.empty())).items()).hasSize(1);
         assertThat(app.pendingEventTypes()).containsExactly("user.registered");
     }
 
@@ -66,7 +66,7 @@ class RegisterUserTest {
     void the_password_is_stored_only_as_a_hash_that_verifies_it() {
         User alice = app.register(Users.alice());
 
-        User stored = app.findUserByNickName.handle(NickName.of("alice")).orElseThrow();
+        User stored = app.findUserByNickName.handle(new FindUserByNickName.Query(InMemoryServices.ADMIN, NickName.of("alice"))).orElseThrow();
         assertThat(stored.passwordHash()).isEqualTo(alice.passwordHash());
         assertThat(stored.passwordHash().phc()).doesNotContain("alice-password-1");
         assertThat(app.hasher.verify(Users.alice().password(), stored.passwordHash())).isTrue();

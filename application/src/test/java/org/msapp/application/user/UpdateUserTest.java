@@ -62,7 +62,7 @@ class UpdateUserTest {
         assertThat(updated.passwordHash()).isEqualTo(alice.passwordHash());
         assertThat(updated.updatedAt()).isEqualTo(app.clock.instant());
         assertThat(updated.createdAt()).isEqualTo(alice.createdAt());
-        assertThat(app.getUser.handle(alice.id())).isEqualTo(updated);
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(updated);
     }
 
     @Test
@@ -70,7 +70,7 @@ class UpdateUserTest {
         assertThatThrownBy(() -> app.updateUser.handle(new UpdateUser.Command(InMemoryServices.callerOf(bob), alice.id(),
                 fullName("Hacked"), InMemoryServices.anyVersion()))).isInstanceOf(Forbidden.class);
 
-        assertThat(app.getUser.handle(alice.id())).isEqualTo(alice);
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(alice);
         assertThat(app.pendingEventTypes()).doesNotContain("user.updated");
     }
 
@@ -79,7 +79,7 @@ class UpdateUserTest {
         update(alice, fullName("First"), ExpectedVersion.of(1));
 
         assertThatThrownBy(() -> update(alice, fullName("Second"), ExpectedVersion.of(1))).isInstanceOf(VersionMismatch.class);
-        assertThat(app.getUser.handle(alice.id()).fullName()).isEqualTo(FullName.of("First"));
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id())).fullName()).isEqualTo(FullName.of("First"));
         assertThat(update(alice, fullName("Second"), ExpectedVersion.of(2)).version()).isEqualTo(3);
     }
 
@@ -90,7 +90,7 @@ class UpdateUserTest {
         assertThatThrownBy(() -> update(alice, nickName("BOB"), InMemoryServices.anyVersion()))
                 .isInstanceOf(NickNameTaken.class);
 
-        assertThat(app.getUser.handle(alice.id())).isEqualTo(alice);
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(alice);
         assertThat(app.pendingEventTypes()).containsExactly("user.registered", "user.registered");
     }
 
@@ -99,15 +99,15 @@ class UpdateUserTest {
         User updated = update(alice, nickName("ALICE"), InMemoryServices.anyVersion());
 
         assertThat(updated.nickName()).isEqualTo(NickName.of("ALICE"));
-        assertThat(app.findUserByNickName.handle(NickName.of("alice"))).contains(updated);
+        assertThat(app.findUserByNickName.handle(new FindUserByNickName.Query(InMemoryServices.ADMIN, NickName.of("alice")))).contains(updated);
     }
 
     @Test
     void a_user_may_take_a_free_nick_name_and_frees_its_old_one() {
         update(alice, nickName("alicia"), InMemoryServices.anyVersion());
 
-        assertThat(app.findUserByNickName.handle(NickName.of("alicia")).map(User::id)).contains(alice.id());
-        assertThat(app.findUserByNickName.handle(NickName.of("alice"))).isEmpty();
+        assertThat(app.findUserByNickName.handle(new FindUserByNickName.Query(InMemoryServices.ADMIN, NickName.of("alicia"))).map(User::id)).contains(alice.id());
+        assertThat(app.findUserByNickName.handle(new FindUserByNickName.Query(InMemoryServices.ADMIN, NickName.of("alice")))).isEmpty();
     }
 
     @Test
@@ -132,11 +132,11 @@ class UpdateUserTest {
 
     @Test
     void a_read_after_an_update_shows_the_new_value_though_a_cache_is_in_front() {
-        assertThat(app.getUser.handle(alice.id()).fullName()).isEqualTo(alice.fullName());
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id())).fullName()).isEqualTo(alice.fullName());
 
         update(alice, fullName("Alice Renamed"), InMemoryServices.anyVersion());
 
-        assertThat(app.getUser.handle(alice.id()).fullName()).isEqualTo(FullName.of("Alice Renamed"));
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id())).fullName()).isEqualTo(FullName.of("Alice Renamed"));
     }
 
     @Test
@@ -145,6 +145,6 @@ class UpdateUserTest {
 
         assertThatThrownBy(() -> update(ghost, fullName("Nobody"), InMemoryServices.anyVersion()))
                 .isInstanceOf(UserNotFound.class);
-        assertThatThrownBy(() -> app.getUser.handle(new UserId(999))).isInstanceOf(UserNotFound.class);
+        assertThatThrownBy(() -> app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, new UserId(999)))).isInstanceOf(UserNotFound.class);
     }
 }

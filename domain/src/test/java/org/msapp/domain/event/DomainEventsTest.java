@@ -188,7 +188,7 @@ class DomainEventsTest {
         User u = user();
         for (String stored : new String[] {"111.444.777-35", "1114447773", "111444777350"}) {
             User tutorial = new User(u.id(), u.nickName(), u.passwordHash(), u.fullName(), Cpf.stored(stored), u.email(),
-                    u.phoneNumber(), T0, T0, 1);
+                    u.phoneNumber(), T0, T0, 1, 1);
             assertThat(UserRegistered.of(tutorial).data()).containsEntry("cpf", "***.***.***-**");
             assertThat(UserUpdated.of(tutorial.update(UserChanges.none(), T1)).data()).containsEntry("cpf", "***.***.***-**");
         }

@@ -83,14 +83,16 @@ class UserTest {
     }
 
     @Test
-    void changing_the_password_returns_the_next_version_with_the_new_hash_only() {
+    void changing_the_password_returns_the_next_version_with_the_new_hash_and_credentials_version_only() {
         User user = user();
         User changed = user.changePassword(NEW_HASH, T1);
 
         assertThat(changed.passwordHash()).isEqualTo(NEW_HASH);
         assertThat(changed.version()).isEqualTo(2);
         assertThat(changed.updatedAt()).isEqualTo(T1);
-        assertThat(changed).usingRecursiveComparison().ignoringFields("passwordHash", "updatedAt", "version").isEqualTo(user);
+        assertThat(changed.credentialsVersion()).isEqualTo(2);
+        assertThat(changed).usingRecursiveComparison()
+                .ignoringFields("passwordHash", "updatedAt", "version", "credentialsVersion").isEqualTo(user);
         assertThat(user.passwordHash().phc()).isEqualTo(HASH);
         assertThat(user.version()).isEqualTo(1);
     }
@@ -114,15 +116,35 @@ class UserTest {
     void the_canonical_constructor_refuses_a_version_below_1(long version) {
         User u = user();
         assertThatThrownBy(() -> new User(u.id(), u.nickName(), u.passwordHash(), u.fullName(), u.cpf(), u.email(),
-                u.phoneNumber(), u.createdAt(), u.updatedAt(), version))
+                u.phoneNumber(), u.createdAt(), u.updatedAt(), version, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, -1})
+    void the_canonical_constructor_refuses_a_credentials_version_below_1(long credentialsVersion) {
+        User u = user();
+        assertThatThrownBy(() -> new User(u.id(), u.nickName(), u.passwordHash(), u.fullName(), u.cpf(), u.email(),
+                u.phoneNumber(), u.createdAt(), u.updatedAt(), 1, credentialsVersion))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("credentialsVersion");
+    }
+
+    @Test
+    void a_change_of_password_moves_the_credentials_version_and_a_change_of_data_does_not() {
+        User registered = user();
+        User updated = registered.update(UserChanges.none(), T1);
+        User changed = updated.changePassword(NEW_HASH, T1.plusSeconds(1));
+
+        assertThat(registered.credentialsVersion()).isEqualTo(1);
+        assertThat(updated.credentialsVersion()).isEqualTo(1);
+        assertThat(changed.credentialsVersion()).isEqualTo(2);
     }
 
     @Test
     void the_canonical_constructor_refuses_an_update_before_the_creation() {
         User u = user();
         assertThatThrownBy(() -> new User(u.id(), u.nickName(), u.passwordHash(), u.fullName(), u.cpf(), u.email(),
-                u.phoneNumber(), T0, T0.minusNanos(1), 1))
+                u.phoneNumber(), T0, T0.minusNanos(1), 1, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("updated before");
     }
 
@@ -140,7 +162,7 @@ class UserTest {
     @Test
     void the_canonical_constructor_rehydrates_stored_values_that_predate_the_rules() {
         User tutorial = new User(new UserId(1), NickName.stored("a b"), new PasswordHash(HASH), FullName.stored(""),
-                Cpf.stored("00000000000"), Email.stored("nope"), PhoneNumber.stored("call me"), T0, T1, 12);
+                Cpf.stored("00000000000"), Email.stored("nope"), PhoneNumber.stored("call me"), T0, T1, 12, 3);
         assertThat(tutorial.cpf().masked()).isEqualTo("***.000.000-**");
         assertThat(tutorial.version()).isEqualTo(12);
     }

@@ -1,15 +1,20 @@
-package org.msapp.application.user;
+package org.msapp.application.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.msapp.application.Caller;
 import org.msapp.application.InvalidCredentials;
+import org.msapp.application.Role;
 import org.msapp.application.fixtures.InMemoryServices;
 import org.msapp.application.fixtures.Users;
+import org.msapp.application.user.UpdateUser;
+import org.msapp.domain.Kind;
 import org.msapp.domain.user.NickName;
 import org.msapp.domain.user.Password;
 import org.msapp.domain.user.User;
@@ -26,14 +31,28 @@ class AuthenticateUserTest {
     }
 
     private Caller logIn(String nick, String password) {
-        return app.authenticateUser.handle(new AuthenticateUser.Command(nick, Password.candidate(Password.FIELD, password)));
+        return app.authenticateUser.handle(new AuthenticateUser.Command(nick, Password.candidate(Password.FIELD, password)))
+                .caller();
+    }
+
+    private void failTimes(String nick, int times) {
+        for (int i = 0; i < times; i++) {
+            assertThatThrownBy(() -> logIn(nick, "not-the-password")).isInstanceOf(InvalidCredentials.class);
+        }
     }
 
     @Test
     void the_right_password_gives_the_caller_that_user_is() {
         Caller caller = logIn("alice", "alice-password-1");
 
-        assertThat(caller).isEqualTo(new Caller(alice.id(), alice.nickName()));
+        assertThat(caller).isEqualTo(new Caller(alice.id(), alice.nickName(), Set.of(Role.USER)));
+    }
+
+    @Test
+    void a_user_named_as_an_administrator_logs_in_with_the_admin_role() {
+        app.register(Users.withNick("Root"));
+
+        assertThat(logIn("root", "alice-password-1").roles()).containsExactlyInAnyOrder(Role.USER, Role.ADMIN);
     }
 
     @Test
@@ -76,5 +95,55 @@ class AuthenticateUserTest {
 
         assertThat(logIn("alicia", "alice-password-1").userId()).isEqualTo(alice.id());
         assertThatThrownBy(() -> logIn("alice", "alice-password-1")).isInstanceOf(InvalidCredentials.class);
+    }
+
+    @Test
+    void after_five_failures_in_a_minute_even_the_right_password_is_throttled_without_a_hash() {
+        failTimes("alice", 5);
+        int hashes = app.hasher.calls();
+
+        assertThatThrownBy(() -> logIn("alice", "alice-password-1")).isInstanceOfSatisfying(LoginThrottled.class, e -> {
+            assertThat(e.kind()).isEqualTo(Kind.TOO_MANY_ATTEMPTS);
+            assertThat(e.retryAfterSeconds()).isEqualTo(60);
+        });
+        assertThat(app.hasher.calls()).as("no hash is spent on a throttled log-in").isEqualTo(hashes);
+    }
+
+    @Test
+    void the_throttle_lifts_when_the_oldest_failure_leaves_the_window() {
+        failTimes("alice", 1);
+        app.clock.advance(Duration.ofSeconds(30));
+        failTimes("alice", 4);
+
+        app.clock.advance(Duration.ofSeconds(20));
+        assertThatThrownBy(() -> logIn("alice", "alice-password-1"))
+                .isInstanceOfSatisfying(LoginThrottled.class, e -> assertThat(e.retryAfterSeconds()).isEqualTo(10));
+
+        app.clock.advance(Duration.ofSeconds(10));
+        assertThat(logIn("alice", "alice-password-1").userId()).isEqualTo(alice.id());
+    }
+
+    @Test
+    void a_success_forgets_the_failures_before_it() {
+        failTimes("alice", 4);
+        logIn("alice", "alice-password-1");
+        failTimes("alice", 4);
+
+        assertThat(logIn("alice", "alice-password-1").userId()).isEqualTo(alice.id());
+    }
+
+    @Test
+    void failures_are_counted_per_nick_name_whatever_its_case() {
+        failTimes("ALICE", 5);
+
+        assertThatThrownBy(() -> logIn("alice", "alice-password-1")).isInstanceOf(LoginThrottled.class);
+        assertThat(logIn("bob", "bob-password-22").nickName().value()).isEqualTo("bob");
+    }
+
+    @Test
+    void unknown_nick_names_are_throttled_like_known_ones_so_that_throttling_tells_nothing() {
+        failTimes("mallory", 5);
+
+        assertThatThrownBy(() -> logIn("mallory", "whatever")).isInstanceOf(LoginThrottled.class);
     }
 }

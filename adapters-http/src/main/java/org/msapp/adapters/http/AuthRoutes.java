@@ -1,0 +1,41 @@
+package org.msapp.adapters.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Set;
+import org.msapp.application.access.AuthenticateUser;
+import org.msapp.application.access.IssueToken;
+import org.msapp.domain.Text;
+import org.msapp.domain.user.Password;
+
+/** POST /auth/token: credentials, checked once, for a short-lived bearer token. */
+final class AuthRoutes {
+    private static final Set<String> FIELDS = Set.of("nick_name", "password");
+
+    record TokenView(String accessToken, String tokenType, long expiresIn) {
+    }
+
+    private final IssueToken issueToken;
+
+    AuthRoutes(IssueToken issueToken) {
+        this.issueToken = issueToken;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post("/auth/token", this::token);
+    }
+
+    /** HTTP Basic credentials, or a JSON body with nick_name and password. */
+    private void token(Context ctx) {
+        AuthenticateUser.Command credentials = Authentication.basic(ctx).orElseGet(() -> {
+            Body body = Body.parse(ctx, FIELDS);
+            Validation v = new Validation();
+            String nickName = v.check(() -> Text.required("nick_name", body.text("nick_name")));
+            Password password = v.check(() -> Password.candidate(Password.FIELD, body.text(Password.FIELD)));
+            v.done();
+            return new AuthenticateUser.Command(nickName, password);
+        });
+        IssueToken.IssuedToken token = issueToken.handle(credentials);
+        ctx.header("Cache-Control", "no-store").json(new TokenView(token.accessToken(), token.tokenType(), token.expiresIn()));
+    }
+}

@@ -1,0 +1,33 @@
+package org.msapp.application.access;
+
+import org.msapp.application.Caller;
+import org.msapp.application.InvalidCredentials;
+import org.msapp.application.port.AccessTokens;
+import org.msapp.application.port.Persistence;
+import org.msapp.domain.user.User;
+
+/**
+ * The caller a bearer token speaks for: a signature check and one read of the user by key, never a
+ * password hash. The read goes to the store, not the cache, so that a token granted before a change
+ * of password, or to a user since deleted, is refused from the moment that change commits.
+ */
+public final class AuthenticateToken {
+    private final AccessTokens tokens;
+    private final Persistence persistence;
+
+    public AuthenticateToken(AccessTokens tokens, Persistence persistence) {
+        this.tokens = tokens;
+        this.persistence = persistence;
+    }
+
+    /** @throws InvalidCredentials when the token is not valid, has expired, or has been revoked */
+    public Caller handle(String token) {
+        AccessTokens.Claims claims = tokens.verify(token);
+        User user = persistence.inTransaction(store -> store.users().find(claims.user()))
+                .orElseThrow(() -> new InvalidCredentials("the token's user no longer exists"));
+        if (user.credentialsVersion() != claims.credentialsVersion()) {
+            throw new InvalidCredentials("the token was revoked by a change of password; ask for a new one");
+        }
+        return new Caller(user.id(), user.nickName(), claims.roles());
+    }
+}

@@ -1,0 +1,62 @@
+package org.msapp.application.access;
+
+import java.util.Locale;
+import org.msapp.application.Caller;
+import org.msapp.application.InvalidCredentials;
+import org.msapp.application.port.PasswordHasher;
+import org.msapp.application.port.Persistence;
+import org.msapp.domain.user.NickName;
+import org.msapp.domain.user.Password;
+import org.msapp.domain.user.PasswordHash;
+import org.msapp.domain.user.User;
+
+/**
+ * Checks a nick name and password against the stored hash. An unknown nick name costs a hash too,
+ * so the time taken does not tell which nick names exist; repeated failures are throttled.
+ */
+public final class AuthenticateUser {
+    public record Command(String nickName, Password password) {
+    }
+
+    /** The caller the credentials prove, and the user as read to check them. */
+    public record Authenticated(Caller caller, User user) {
+    }
+
+    private final Persistence persistence;
+    private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+    private final Administrators administrators;
+    private volatile PasswordHash decoy;
+
+    public AuthenticateUser(Persistence persistence, PasswordHasher hasher, LoginThrottle throttle,
+                            Administrators administrators) {
+        this.persistence = persistence;
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.administrators = administrators;
+    }
+
+    /**
+     * @throws InvalidCredentials when the nick name is unknown or the password wrong
+     * @throws LoginThrottled after too many failures for this nick name of late, whatever the password
+     */
+    public Authenticated handle(Command c) {
+        if (c.nickName() == null || c.nickName().isEmpty() || c.nickName().length() > 50) throw new InvalidCredentials();
+        String key = c.nickName().toLowerCase(Locale.ROOT);
+        throttle.check(key);
+        User user = persistence.inTransaction(store -> store.users().findByNickName(NickName.stored(c.nickName())))
+                .orElse(null);
+        if (user == null) hasher.verify(c.password(), decoy());   // the same cost as a known nick name
+        if (user == null || !hasher.verify(c.password(), user.passwordHash())) {
+            throttle.failed(key);
+            throw new InvalidCredentials();
+        }
+        throttle.succeeded(key);
+        return new Authenticated(new Caller(user.id(), user.nickName(), administrators.rolesOf(user.nickName())), user);
+    }
+
+    private PasswordHash decoy() {
+        if (decoy == null) decoy = hasher.hash(Password.candidate("password", "decoy password, never anyone's"));
+        return decoy;
+    }
+}

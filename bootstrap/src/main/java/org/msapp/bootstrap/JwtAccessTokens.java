@@ -1,0 +1,101 @@
+package org.msapp.bootstrap;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.KeyLengthException;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.jwt.proc.ExpiredJWTException;
+import java.text.ParseException;
+import java.time.Clock;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import org.msapp.application.InvalidCredentials;
+import org.msapp.application.Role;
+import org.msapp.application.port.AccessTokens;
+import org.msapp.domain.user.NickName;
+import org.msapp.domain.user.UserId;
+
+/**
+ * Access tokens as JWTs signed with HS256 through nimbus-jose-jwt (a well-kept library; nothing is
+ * hand-rolled). Only HS256 with this key is accepted (so {@code alg: none} and key confusion are
+ * refused), every claim this service writes is required, and expiry is checked with no clock skew
+ * against the service's own clock.
+ */
+public final class JwtAccessTokens implements AccessTokens {
+    public static final int MIN_SECRET_BYTES = 32;
+    private static final String ISSUER = "ms-application";
+    private static final Set<String> REQUIRED = Set.of("jti", "sub", "iss", "iat", "exp", "nick_name", "roles", "cv");
+
+    private final MACSigner signer;
+    private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+
+    /** @throws IllegalArgumentException when the secret is shorter than 32 bytes */
+    public JwtAccessTokens(byte[] secret, Clock clock) {
+        if (secret.length < MIN_SECRET_BYTES) {
+            throw new IllegalArgumentException("the token secret must be at least " + MIN_SECRET_BYTES + " bytes");
+        }
+        try {
+            signer = new MACSigner(secret);
+        } catch (KeyLengthException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.HS256, new ImmutableSecret<>(secret)));
+        var verifier = new DefaultJWTClaimsVerifier<SecurityContext>(new JWTClaimsSet.Builder().issuer(ISSUER).build(), REQUIRED) {
+            @Override
+            protected Date currentTime() {
+                return Date.from(clock.instant());
+            }
+        };
+        verifier.setMaxClockSkew(0);
+        processor.setJWTClaimsSetVerifier(verifier);
+    }
+
+    @Override
+    public String issue(Claims c) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .jwtID(c.id())
+                .issuer(ISSUER)
+                .subject(Long.toString(c.user().value()))
+                .claim("nick_name", c.nickName().value())
+                .claim("roles", c.roles().stream().map(r -> r.name().toLowerCase(Locale.ROOT)).sorted().toList())
+                .claim("cv", c.credentialsVersion())
+                .issueTime(Date.from(c.issuedAt()))
+                .expirationTime(Date.from(c.expiresAt()))
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims);
+        try {
+            jwt.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign a token", e);
+        }
+        return jwt.serialize();
+    }
+
+    @Override
+    public Claims verify(String token) {
+        try {
+            JWTClaimsSet c = processor.process(token, null);
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            for (String role : c.getStringListClaim("roles")) roles.add(Role.valueOf(role.toUpperCase(Locale.ROOT)));
+            return new Claims(c.getJWTID(), new UserId(Long.parseLong(c.getSubject())),
+                    NickName.stored(c.getStringClaim("nick_name")), roles, c.getLongClaim("cv"),
+                    c.getIssueTime().toInstant(), c.getExpirationTime().toInstant());
+        } catch (ExpiredJWTException e) {
+            throw new InvalidCredentials("the bearer token has expired; ask POST /auth/token for a new one");
+        } catch (ParseException | BadJOSEException | JOSEException | RuntimeException e) {
+            throw new InvalidCredentials("the bearer token is not valid");
+        }
+    }
+}
