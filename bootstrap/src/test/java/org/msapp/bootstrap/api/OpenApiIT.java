@@ -73,11 +73,12 @@ class OpenApiIT {
     }
 
     @Test
-    void the_operations_documented_with_basic_auth_are_the_ones_that_refuse_a_caller_without_credentials() {
+    void the_operations_documented_with_security_are_the_ones_that_refuse_a_caller_without_credentials() {
         JsonNode doc = document();
         long user = service.register("alice", "Senha@123");
         var placed = service.send("POST", "/users/" + user + "/orders",
-                "{\"item_description\":\"Keyboard\",\"item_quantity\":1,\"item_price\":100}");
+                "{\"item_description\":\"Keyboard\",\"item_quantity\":1,\"item_price\":100}",
+                "Authorization", TestService.basic("alice", "Senha@123"));
         assertThat(placed.status()).isEqualTo(201);
         long order = placed.json().get("order_id").asLong();
         Set<String> schemes = new TreeSet<>();
@@ -86,10 +87,12 @@ class OpenApiIT {
         List<String> wrong = new ArrayList<>();
         operations(doc).forEach((route, op) -> {
             boolean secured = !op.path("security").isEmpty();
-            op.path("security").forEach(requirement -> requirement.fieldNames().forEachRemaining(name -> {
-                if (!schemes.contains(name)) wrong.add(route + ": security names an unknown scheme " + name);
-            }));
-            if (secured != op.path("responses").has("401")) wrong.add(route + ": security and a 401 answer go together");
+            Set<String> named = new TreeSet<>();
+            op.path("security").forEach(requirement -> requirement.fieldNames().forEachRemaining(named::add));
+            if (secured && !named.equals(schemes)) wrong.add(route + ": security must offer every scheme, not " + named);
+            if (secured && !(op.path("responses").has("401") && op.path("responses").has("403"))) {
+                wrong.add(route + ": security goes with a 401 and a 403 answer");
+            }
             String method = route.substring(0, route.indexOf(' '));
             String path = route.substring(route.indexOf(' ') + 1);
             String concrete = path.replace("{id}", Long.toString(path.startsWith("/orders/") ? order : user));
@@ -101,7 +104,7 @@ class OpenApiIT {
                 wrong.add(route + ": documented without security, but without credentials it answered 401");
             }
         });
-        assertThat(schemes).contains("basicAuth");
+        assertThat(schemes).containsExactlyInAnyOrder("bearerAuth", "basicAuth");
         assertThat(wrong).isEmpty();
     }
 
@@ -116,11 +119,13 @@ class OpenApiIT {
         assertThat(fieldNames(user.json())).isEqualTo(propertyNames(doc, "User")).isEqualTo(requiredNames(doc, "User"));
 
         String orders = "/users/" + user.json().get("user_id").asLong() + "/orders";
-        var order = service.send("POST", orders, requestExample(doc, "/users/{id}/orders", "post").toString());
+        String[] owner = {"Authorization", TestService.bearer(service.token(registration.get("nick_name").asText(),
+                registration.get("password").asText()))};
+        var order = service.send("POST", orders, requestExample(doc, "/users/{id}/orders", "post").toString(), owner);
         assertThat(order.status()).as("POST %s with the document's example: %s", orders, order.body()).isEqualTo(201);
         assertThat(fieldNames(order.json())).isEqualTo(propertyNames(doc, "Order")).isEqualTo(requiredNames(doc, "Order"));
 
-        var page = service.get(orders);
+        var page = service.get(orders, owner);
         assertThat(page.status()).isEqualTo(200);
         assertThat(fieldNames(page.json())).isEqualTo(propertyNames(doc, "OrderPage"));
 
