@@ -52,4 +52,29 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.fromEnvironment(Map.of("CACHE_DEFAULT_TIMEOUT", "0")))
                 .hasMessageContaining("CACHE_DEFAULT_TIMEOUT");
     }
+
+    @Test
+    void access_settings_are_read_and_the_secret_never_printed() {
+        String secret = "s".repeat(32);
+        Config c = Config.fromEnvironment(Map.of("AUTH_TOKEN_SECRET", secret, "AUTH_TOKEN_TTL", "600",
+                "ADMIN_NICK_NAMES", " root, Ops.Team ,,"));
+        assertThat(c.authTokenSecret()).map(Config.Secret::bytes).hasValueSatisfying(b -> assertThat(b).hasSize(32));
+        assertThat(c.authTokenLifetime()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(c.adminNickNames()).containsExactly("root", "Ops.Team");
+        assertThat(c.toString()).doesNotContain(secret);
+    }
+
+    @Test
+    void without_access_settings_there_is_no_secret_no_administrator_and_15_minute_tokens() {
+        Config c = Config.fromEnvironment(Map.of());
+        assertThat(c.authTokenSecret()).isEmpty();
+        assertThat(c.adminNickNames()).isEmpty();
+        assertThat(c.authTokenLifetime()).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void a_token_secret_shorter_than_32_bytes_is_refused_without_showing_it() {
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("AUTH_TOKEN_SECRET", "short-secret")))
+                .hasMessageContaining("AUTH_TOKEN_SECRET").hasMessageContaining("32 bytes").hasMessageNotContaining("short-secret");
+    }
 }
