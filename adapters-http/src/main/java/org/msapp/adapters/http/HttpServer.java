@@ -1,6 +1,7 @@
 package org.msapp.adapters.http;
 
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.UnsupportedMediaTypeResponse;
 import io.javalin.json.JavalinJackson;
@@ -55,7 +56,7 @@ public final class HttpServer implements AutoCloseable {
             Problems.register(config.routes);
             authentication.register(config.routes);
             config.routes.beforeMatched(ctx -> {
-                if (WITH_BODY.contains(ctx.method()) && ctx.req().getContentLengthLong() != 0 && !ctx.isJson()) {
+                if (WITH_BODY.contains(ctx.method()) && hasBody(ctx) && !ctx.isJson()) {
                     throw new UnsupportedMediaTypeResponse("the body must be JSON, sent as Content-Type: application/json");
                 }
             });
@@ -66,6 +67,11 @@ public final class HttpServer implements AutoCloseable {
             docs.register(config.routes);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
         });
+    }
+
+    /** A body is announced by a length above 0 or by chunks; POST /auth/token with Basic needs none. */
+    private static boolean hasBody(Context ctx) {
+        return ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
     }
 
     public HttpServer start() {
