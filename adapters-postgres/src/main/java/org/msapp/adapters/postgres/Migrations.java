@@ -1,0 +1,44 @@
+package org.msapp.adapters.postgres;
+
+import java.util.Arrays;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Flyway owns the schema ({@code db/migration}). V1 is the tutorial's own DDL, so a database the
+ * tutorial made is adopted in place ({@code baselineOnMigrate} is not needed: V1 creates nothing
+ * that exists). A database migrated by a newer build than this one is refused, never downgraded.
+ */
+final class Migrations {
+    private Migrations() {
+    }
+
+    /** @return the schema version now, e.g. {@code 3} */
+    static String migrate(PostgresSettings settings) {
+        Flyway flyway = Flyway.configure()
+                .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
+                .locations("classpath:db/migration")
+                .ignoreMigrationPatterns("")
+                .connectRetries(0)
+                .load();
+        MigrationInfo[] future = Arrays.stream(flyway.info().applied())
+                .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
+                .toArray(MigrationInfo[]::new);
+        if (future.length > 0) {
+            throw new IllegalStateException("the database " + settings.where() + " is at schema version "
+                    + future[future.length - 1].getVersion() + ", newer than this build knows ("
+                    + flyway.info().pending().length + " pending, latest known "
+                    + latestKnown(flyway) + "): run a build at least as new, or restore a matching backup");
+        }
+        MigrateResult result = flyway.migrate();
+        return result.targetSchemaVersion != null ? result.targetSchemaVersion : String.valueOf(flyway.info().current().getVersion());
+    }
+
+    private static String latestKnown(Flyway flyway) {
+        MigrationInfo[] all = flyway.info().all();
+        return Arrays.stream(all).filter(m -> m.getState() != MigrationState.FUTURE_SUCCESS && m.getState() != MigrationState.FUTURE_FAILED)
+                .reduce((a, b) -> b).map(m -> String.valueOf(m.getVersion())).orElse("none");
+    }
+}

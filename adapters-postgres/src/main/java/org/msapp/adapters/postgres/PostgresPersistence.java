@@ -1,0 +1,122 @@
+package org.msapp.adapters.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.msapp.application.port.IdempotencyRecords;
+import org.msapp.application.port.Orders;
+import org.msapp.application.port.Outbox;
+import org.msapp.application.port.Persistence;
+import org.msapp.application.port.Users;
+
+/**
+ * The persistence port on PostgreSQL, through Jdbi on a HikariCP pool. A unit of work is one
+ * transaction (READ COMMITTED; the schema's constraints and the versions keep the rules). Driver
+ * failures of the database itself become {@link org.msapp.application.ServiceUnavailable}; once
+ * the database answers again, the pool's new connections work, with no restart.
+ */
+public final class PostgresPersistence implements Persistence, AutoCloseable {
+    private final HikariDataSource pool;
+    private final Jdbi jdbi;
+    private final ThreadLocal<Handle> current = new ThreadLocal<>();
+
+    private PostgresPersistence(HikariDataSource pool) {
+        this.pool = pool;
+        this.jdbi = Jdbi.create((DataSource) pool).installPlugin(new PostgresPlugin());
+        jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
+    }
+
+    /**
+     * Migrates the schema, then opens the pool.
+     *
+     * @throws org.msapp.application.ServiceUnavailable when the database cannot be reached
+     * @throws IllegalStateException when the database's schema is newer than this build
+     */
+    public static PostgresPersistence start(PostgresSettings settings) {
+        try {
+            Migrations.migrate(settings);
+        } catch (RuntimeException e) {
+            throw Failures.unavailable(e) ? Failures.toUnavailable(e) : e;
+        }
+        return new PostgresPersistence(new HikariDataSource(poolConfig(settings)));
+    }
+
+    static HikariConfig poolConfig(PostgresSettings s) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("msapp-postgres");
+        config.setJdbcUrl(s.jdbcUrl());
+        config.setUsername(s.user());
+        config.setPassword(s.password());
+        config.setMaximumPoolSize(s.poolSize());
+        config.setConnectionTimeout(Math.max(250, s.connectTimeout().toMillis()));
+        config.setValidationTimeout(Math.max(250, Math.min(s.connectTimeout().toMillis(), 1000)));
+        config.setInitializationFailTimeout(-1);   // start without a connection; the probe tells readiness
+        long seconds = Math.max(1, (s.queryTimeout().toMillis() + 999) / 1000);
+        config.addDataSourceProperty("connectTimeout", Math.max(1, s.connectTimeout().toSeconds()));
+        config.addDataSourceProperty("socketTimeout", seconds);
+        config.addDataSourceProperty("tcpKeepAlive", true);
+        config.addDataSourceProperty("ApplicationName", "ms-application");
+        config.setConnectionInitSql("SET statement_timeout = " + s.queryTimeout().toMillis());
+        return config;
+    }
+
+    @Override
+    public <T> T inTransaction(Function<Store, T> work) {
+        Handle joined = current.get();
+        if (joined != null) return work.apply(new HandleStore(joined));
+        try {
+            return jdbi.inTransaction(handle -> {
+                current.set(handle);
+                try {
+                    return work.apply(new HandleStore(handle));
+                } finally {
+                    current.remove();
+                }
+            });
+        } catch (RuntimeException e) {
+            if (Failures.unavailable(e)) throw Failures.toUnavailable(e);
+            throw e;
+        }
+    }
+
+    /** The server's version, e.g. {@code 15.20}. */
+    public String serverVersion() {
+        return inTransaction(store -> ((HandleStore) store).handle.createQuery("SHOW server_version").mapTo(String.class).one())
+                .split(" ")[0];
+    }
+
+    DataSource dataSource() {
+        return pool;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private static final class HandleStore implements Store {
+        private final Handle handle;
+        private final Users users;
+        private final Orders orders;
+        private final Outbox outbox;
+        private final IdempotencyRecords idempotency;
+
+        HandleStore(Handle handle) {
+            this.handle = handle;
+            this.users = new PostgresUsers(handle);
+            this.orders = new PostgresOrders(handle);
+            this.outbox = new PostgresOutbox(handle);
+            this.idempotency = new PostgresIdempotencyRecords(handle);
+        }
+
+        @Override public Users users() { return users; }
+        @Override public Orders orders() { return orders; }
+        @Override public Outbox outbox() { return outbox; }
+        @Override public IdempotencyRecords idempotency() { return idempotency; }
+    }
+}
