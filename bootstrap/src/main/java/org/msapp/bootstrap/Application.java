@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.msapp.adapters.http.HttpServer;
 import org.msapp.adapters.http.UseCases;
+import org.msapp.adapters.postgres.PostgresPersistence;
+import org.msapp.adapters.postgres.PostgresProbe;
 import org.msapp.application.access.Administrators;
 import org.msapp.application.access.AuthenticateToken;
 import org.msapp.application.access.AuthenticateUser;
@@ -65,10 +67,12 @@ public final class Application implements AutoCloseable {
 
     private final HttpServer http;
     private final OutboxRelay relay;
+    private final Adapters adapters;
 
-    private Application(HttpServer http, OutboxRelay relay) {
+    private Application(HttpServer http, OutboxRelay relay, Adapters adapters) {
         this.http = http;
         this.relay = relay;
+        this.adapters = adapters;
     }
 
     public static Application start(Config config, Consumer<String> report) {
@@ -107,21 +111,28 @@ public final class Application implements AutoCloseable {
             http.start();
         } catch (RuntimeException e) {
             relay.close();
+            closeResources(a);
             throw e;
         }
-        return new Application(http, relay);
+        return new Application(http, relay, a);
     }
 
     /** Picks an adapter per port from the configuration, and reports each choice in one line. */
     static Adapters adaptersFor(Config config, Consumer<String> report) {
-        if (config.database().isPresent()) {
-            throw new IllegalStateException("HOST_DATABASE/DATABASE_URL is set, but this build has no Postgres adapter yet;"
-                    + " unset it to run on in-memory persistence");
-        }
         Clock clock = Clock.tickMillis(ZoneOffset.UTC);
         List<HealthProbe> probes = new ArrayList<>();
-        report.accept("[✓] persistence: in-memory (data is lost when the process stops)");
-        probes.add(new InProcessProbe("persistence", true, "in-memory"));
+        Persistence persistence;
+        if (config.database().isPresent()) {
+            Config.Database db = config.database().get();
+            PostgresPersistence postgres = Postgres.start(db);
+            persistence = postgres;
+            report.accept("[✓] Postgres " + postgres.serverVersion() + " at " + db.settings().where());
+            probes.add(new PostgresProbe(postgres, db.settings()));
+        } else {
+            persistence = new InMemoryPersistence();
+            report.accept("[✓] persistence: in-memory (data is lost when the process stops)");
+            probes.add(new InProcessProbe("persistence", true, "in-memory"));
+        }
         if (config.rabbitmq().isPresent()) report.accept("[X] RabbitMQ is configured, but this build has no RabbitMQ adapter yet");
         report.accept("[✓] events: kept in-process");
         probes.add(new InProcessProbe("events", false, "in-process"));
@@ -149,7 +160,7 @@ public final class Application implements AutoCloseable {
         });
         report.accept("[✓] access tokens: HS256, " + config.authTokenLifetime().toMinutes() + " min, administrators: "
                 + (config.adminNickNames().isEmpty() ? "none" : String.join(", ", config.adminNickNames())));
-        return new Adapters(new InMemoryPersistence(), new InMemoryEventPublisher(), cache, hasher,
+        return new Adapters(persistence, new InMemoryEventPublisher(), cache, hasher,
                 new JwtAccessTokens(secret.bytes(), clock), new InMemoryFailedLogins(100_000, 10), new RandomIds(), clock,
                 probes);
     }
@@ -163,10 +174,23 @@ public final class Application implements AutoCloseable {
         return http.routes();
     }
 
-    /** Stops HTTP first (requests in flight finish), then the relay; the in-memory adapters need nothing. */
+    /** Stops HTTP first (requests in flight finish), then the relay, then the adapters that hold resources (pools). */
     @Override
     public void close() {
         http.close();
         relay.close();
+        closeResources(adapters);
+    }
+
+    private static void closeResources(Adapters a) {
+        for (Object adapter : List.of(a.persistence(), a.events(), a.cache())) {
+            if (adapter instanceof AutoCloseable resource) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    LOG.warn("closing {} failed: {}", adapter.getClass().getSimpleName(), e.toString());
+                }
+            }
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.msapp.bootstrap;
 
+import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -7,16 +9,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.msapp.adapters.postgres.PostgresSettings;
 
 /**
  * The service's settings, read from the environment under the tutorial's names where it had them.
  * Nothing set means the embedded default: in-memory adapters on port 8080.
  */
-public record Config(String httpHost, int httpPort, Optional<String> database, Optional<String> rabbitmq,
+public record Config(String httpHost, int httpPort, Optional<Database> database, Optional<String> rabbitmq,
                      Optional<String> redis, CacheType cacheType, Duration cacheTtl, Optional<Secret> authTokenSecret,
                      Duration authTokenLifetime, List<String> adminNickNames) {
 
     public enum CacheType { REDIS, SIMPLE, NULL }
+
+    /** PostgreSQL, and how long to wait at start-up for it to answer (migrations need it). */
+    public record Database(PostgresSettings settings, Duration startupTimeout) {
+    }
 
     /** A key that must never be printed: {@link #toString()} hides it. */
     public record Secret(byte[] bytes) {
@@ -47,7 +55,7 @@ public record Config(String httpHost, int httpPort, Optional<String> database, O
         return new Config(
                 env.getOrDefault("HTTP_HOST", "0.0.0.0"),
                 integer(env, "HTTP_PORT", 8080, 0, 65535),
-                first(env, "DATABASE_URL", "HOST_DATABASE"),
+                database(env),
                 first(env, "RABBITMQ_URL", "RABBITMQ_HOST"),
                 redis,
                 cacheType(cacheType),
@@ -56,6 +64,45 @@ public record Config(String httpHost, int httpPort, Optional<String> database, O
                 Duration.ofSeconds(integer(env, "AUTH_TOKEN_TTL", 900, 60, 86_400)),
                 first(env, "ADMIN_NICK_NAMES").map(names -> Arrays.stream(names.split(",")).map(String::strip)
                         .filter(n -> !n.isEmpty()).toList()).orElse(List.of()));
+    }
+
+    /** DATABASE_URL ({@code postgres://user:password@host:port/db} or {@code jdbc:postgresql://host:port/db}), else HOST_DATABASE and the rest. */
+    private static Optional<Database> database(Map<String, String> env) {
+        Optional<String> url = first(env, "DATABASE_URL");
+        Optional<String> host = first(env, "HOST_DATABASE");
+        if (url.isEmpty() && host.isEmpty()) return Optional.empty();
+        String user = env.getOrDefault("DATABASE_USER", "postgres");
+        String password = env.getOrDefault("DATABASE_PASSWORD", "postgres");
+        String name = env.getOrDefault("DATABASE_NAME", "baseapplication");
+        int port = integer(env, "DATABASE_PORT", 5432, 1, 65535);
+        PostgresSettings settings;
+        if (url.isPresent()) {
+            URI uri;
+            try {
+                uri = URI.create(url.get().replaceFirst("^jdbc:", ""));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("DATABASE_URL is not a URL (postgres://user:password@host:5432/db)");
+            }
+            if (!Set.of("postgres", "postgresql").contains(String.valueOf(uri.getScheme())) || uri.getHost() == null) {
+                throw new IllegalArgumentException("DATABASE_URL must look like postgres://user:password@host:5432/db");
+            }
+            String info = uri.getRawUserInfo();
+            if (info != null) {
+                String[] parts = info.split(":", 2);
+                user = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
+                if (parts.length == 2) password = URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
+            }
+            String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
+            settings = PostgresSettings.of(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 5432,
+                    path.isEmpty() ? name : path, user, password);
+        } else {
+            settings = PostgresSettings.of(host.get(), port, name, user, password);
+        }
+        settings = new PostgresSettings(settings.host(), settings.port(), settings.database(), settings.user(),
+                settings.password(), integer(env, "DATABASE_POOL_SIZE", 10, 1, 200),
+                Duration.ofSeconds(integer(env, "DATABASE_CONNECT_TIMEOUT", 1, 1, 60)),
+                Duration.ofSeconds(integer(env, "DATABASE_STATEMENT_TIMEOUT", 1, 1, 600)));
+        return Optional.of(new Database(settings, Duration.ofSeconds(integer(env, "DATABASE_STARTUP_TIMEOUT", 30, 1, 3600))));
     }
 
     private static Secret tokenSecret(String raw) {

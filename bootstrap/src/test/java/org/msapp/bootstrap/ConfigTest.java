@@ -24,7 +24,7 @@ class ConfigTest {
     void the_tutorial_names_are_read() {
         Config c = Config.fromEnvironment(Map.of("HOST_DATABASE", "db", "RABBITMQ_HOST", "mq", "CACHE_REDIS_HOST", "cache",
                 "CACHE_DEFAULT_TIMEOUT", "30", "HTTP_PORT", "7000"));
-        assertThat(c.database()).isEqualTo(Optional.of("db"));
+        assertThat(c.database().map(d -> d.settings().where())).contains("db:5432/baseapplication");
         assertThat(c.rabbitmq()).isEqualTo(Optional.of("mq"));
         assertThat(c.redis()).isEqualTo(Optional.of("cache"));
         assertThat(c.cacheType()).isEqualTo(Config.CacheType.REDIS);
@@ -35,7 +35,31 @@ class ConfigTest {
     @Test
     void a_url_wins_over_a_host() {
         Config c = Config.fromEnvironment(Map.of("HOST_DATABASE", "db", "DATABASE_URL", "postgres://x/y"));
-        assertThat(c.database()).isEqualTo(Optional.of("postgres://x/y"));
+        assertThat(c.database().map(d -> d.settings().where())).contains("x:5432/y");
+    }
+
+    @Test
+    void a_database_url_carries_its_credentials_and_the_rest_has_the_tutorials_defaults() {
+        var url = Config.fromEnvironment(Map.of("DATABASE_URL", "postgresql://app:s%40cret@pg.internal:6543/shop")).database()
+                .orElseThrow();
+        assertThat(url.settings().user()).isEqualTo("app");
+        assertThat(url.settings().password()).isEqualTo("s@cret");
+        assertThat(url.settings().where()).isEqualTo("pg.internal:6543/shop");
+        assertThat(url.toString()).doesNotContain("s@cret");
+
+        var host = Config.fromEnvironment(Map.of("HOST_DATABASE", "localhost", "DATABASE_STARTUP_TIMEOUT", "5")).database()
+                .orElseThrow();
+        assertThat(host.settings().user()).isEqualTo("postgres");
+        assertThat(host.settings().password()).isEqualTo("postgres");
+        assertThat(host.settings().where()).isEqualTo("localhost:5432/baseapplication");
+        assertThat(host.startupTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(Config.fromEnvironment(Map.of("DATABASE_URL", "jdbc:postgresql://h:1/d")).database().orElseThrow()
+                .settings().where()).isEqualTo("h:1/d");
+    }
+
+    @Test
+    void a_database_url_of_another_kind_is_refused() {
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("DATABASE_URL", "mysql://h/d"))).hasMessageContaining("DATABASE_URL");
     }
 
     @Test
