@@ -53,8 +53,11 @@ class LogSecretsIT {
                 "Authorization", TestService.basic("carol", PASSWORD));
         service.send("POST", "/users", "{\"nick_name\":\"carol\",\"password\":\"" + PASSWORD + "\"}");
         service.send("POST", "/users", "{\"password\":\"" + PASSWORD + "\"");
+        var token = service.send("POST", "/auth/token", "{\"nick_name\":\"carol\",\"password\":\"" + NEW_PASSWORD + "\"}");
+        assertThat(token.status()).as(token.body()).isEqualTo(200);
+        service.send("POST", "/auth/token", "{\"nick_name\":\"carol\",\"password\":\"" + PASSWORD + "\"}");   // 401: changed
         service.cache.fail(true);
-        service.get("/users/" + id);
+        service.get("/users/" + id, "Authorization", TestService.bearer(token.json().get("access_token").asText()));
         service.cache.fail(false);
         Thread.sleep(600);   // lets the outbox relay run and log
 

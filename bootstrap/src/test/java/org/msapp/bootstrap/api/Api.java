@@ -22,6 +22,10 @@ final class Api {
     static final String CPF_DIGITS = "52998224725";
     static final String CPF_MASKED = "***.982.247-**";
     static final String OTHER_CPF = "111.444.777-35";
+    /** The password of {@link TestService#ADMIN}, the administrator, when a test registers it with {@link #admin}. */
+    static final String ADMIN_PASSWORD = "Admin@123-root";
+    /** The WWW-Authenticate value of every 401. */
+    static final String CHALLENGE = "Bearer realm=\"ms-application\", Basic realm=\"ms-application\", charset=\"UTF-8\"";
 
     private Api() {
     }
@@ -60,9 +64,9 @@ final class Api {
         return write(node);
     }
 
-    /** Places an order through the API and returns its id. */
-    static long placeOrder(TestService service, long userId, long quantity, long price) {
-        Response r = service.send("POST", "/users/" + userId + "/orders", orderBody("item for " + userId, quantity, price));
+    /** Places an order through the API, with these credentials (the owner's or an administrator's), and returns its id. */
+    static long placeOrder(TestService service, String[] auth, long userId, long quantity, long price) {
+        Response r = service.send("POST", "/users/" + userId + "/orders", orderBody("item for " + userId, quantity, price), auth);
         assertThat(r.status()).as("place order: %s", r.body()).isEqualTo(201);
         return r.json().get("order_id").asLong();
     }
@@ -70,6 +74,29 @@ final class Api {
     /** The Basic credentials header pair, for {@code send(..., Api.auth(...))}. */
     static String[] auth(String nickName, String password) {
         return new String[] {"Authorization", TestService.basic(nickName, password)};
+    }
+
+    /** The header pair of a bearer token for these credentials, fresh from POST /auth/token. */
+    static String[] bearer(TestService service, String nickName, String password) {
+        return new String[] {"Authorization", TestService.bearer(service.token(nickName, password))};
+    }
+
+    /**
+     * Registers the administrator ({@link TestService#ADMIN}, password {@link #ADMIN_PASSWORD}) and
+     * returns the header pair of its bearer token, for the lists of everyone.
+     */
+    static String[] admin(TestService service) {
+        service.register(TestService.ADMIN, ADMIN_PASSWORD);
+        return bearer(service, TestService.ADMIN, ADMIN_PASSWORD);
+    }
+
+    /** The nick names of every user, in the order of GET /users (by id), as the administrator {@code admin} sees them. */
+    static List<String> nickNames(TestService service, String[] admin) {
+        Response r = service.get("/users?limit=200", admin);
+        List<String> names = new ArrayList<>();
+        items(r).forEach(u -> names.add(u.get("nick_name").asText()));
+        assertThat(next(r)).as("every user on one page").isNull();
+        return names;
     }
 
     static String[] with(String[] headers, String... more) {
@@ -142,10 +169,10 @@ final class Api {
         return next.asText();
     }
 
-    /** GETs a next link, whether the service gave it as a path or as a full URL of itself. */
-    static Response follow(TestService service, String next) {
+    /** GETs a next link (with these headers: the credentials), whether the service gave it as a path or as a full URL of itself. */
+    static Response follow(TestService service, String next, String... headers) {
         String path = next.startsWith(service.baseUrl()) ? next.substring(service.baseUrl().length()) : next;
         assertThat(path).as("a link into this service").startsWith("/");
-        return service.get(path);
+        return service.get(path, headers);
     }
 }

@@ -12,18 +12,23 @@ import org.junit.jupiter.api.Test;
 import org.msapp.bootstrap.TestService;
 import org.msapp.bootstrap.TestService.Response;
 
-/** ETag, If-None-Match (304) on reads and If-Match (412 when stale) on changes, for users and orders. */
+/**
+ * ETag, If-None-Match (304) on reads and If-Match (412 when stale) on changes, for users and orders,
+ * each sent by the owner with their bearer token.
+ */
 class ConditionalRequestsIT {
     private static final String PASSWORD = "Senha@123";
     private TestService service;
     private long alice;
     private String user;
+    private String[] owner;
 
     @BeforeEach
     void start() {
         service = TestService.start();
         alice = service.register("alice", PASSWORD);
         user = "/users/" + alice;
+        owner = Api.bearer(service, "alice", PASSWORD);
     }
 
     @AfterEach
@@ -31,18 +36,22 @@ class ConditionalRequestsIT {
         service.close();
     }
 
-    private String[] owner() {
-        return auth("alice", PASSWORD);
+    private Response get(String path, String... headers) {
+        return service.get(path, with(owner, headers));
+    }
+
+    private Response send(String method, String path, String body, String... headers) {
+        return service.send(method, path, body, with(owner, headers));
     }
 
     @Test
     void a_read_with_if_none_match_equal_to_the_etag_is_304_without_a_body() {
-        String order = "/orders/" + Api.placeOrder(service, alice, 1, 100);
+        String order = "/orders/" + Api.placeOrder(service, owner, alice, 1, 100);
         for (String path : new String[] {user, order}) {
-            String etag = service.get(path).header("ETag");
+            String etag = get(path).header("ETag");
             assertThat(etag).as(path).isNotBlank();
 
-            Response r = service.get(path, "If-None-Match", etag);
+            Response r = get(path, "If-None-Match", etag);
 
             assertThat(r.status()).as(path).isEqualTo(304);
             assertThat(r.body()).as(path).isEmpty();
@@ -52,36 +61,36 @@ class ConditionalRequestsIT {
 
     @Test
     void a_read_with_a_stale_if_none_match_is_200_with_the_body_and_the_new_etag() {
-        String stale = service.get(user).header("ETag");
-        assertThat(service.send("PATCH", user, body("full_name", "Alice B"), owner()).status()).isEqualTo(200);
+        String stale = get(user).header("ETag");
+        assertThat(send("PATCH", user, body("full_name", "Alice B")).status()).isEqualTo(200);
 
-        Response r = service.get(user, "If-None-Match", stale);
+        Response r = get(user, "If-None-Match", stale);
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("full_name").asText()).isEqualTo("Alice B");
         assertThat(r.header("ETag")).isNotEqualTo(stale);
-        assertThat(service.get(user, "If-None-Match", "\"not-a-version\"").status()).isEqualTo(200);
+        assertThat(get(user, "If-None-Match", "\"not-a-version\"").status()).isEqualTo(200);
     }
 
     @Test
     void a_user_patch_with_a_stale_if_match_is_412_and_changes_nothing() {
-        String stale = service.get(user).header("ETag");
-        assertThat(service.send("PATCH", user, body("full_name", "Second"), owner()).status()).isEqualTo(200);
-        Response before = service.get(user);
+        String stale = get(user).header("ETag");
+        assertThat(send("PATCH", user, body("full_name", "Second")).status()).isEqualTo(200);
+        Response before = get(user);
 
-        Response r = service.send("PATCH", user, body("full_name", "Lost update"), with(owner(), "If-Match", stale));
+        Response r = send("PATCH", user, body("full_name", "Lost update"), "If-Match", stale);
 
         assertProblem(r, 412, user);
-        Response after = service.get(user);
+        Response after = get(user);
         assertThat(after.json()).isEqualTo(before.json());
         assertThat(after.header("ETag")).isEqualTo(before.header("ETag"));
     }
 
     @Test
     void a_user_patch_with_the_current_if_match_succeeds() {
-        String current = service.get(user).header("ETag");
+        String current = get(user).header("ETag");
 
-        Response r = service.send("PATCH", user, body("full_name", "Checked"), with(owner(), "If-Match", current));
+        Response r = send("PATCH", user, body("full_name", "Checked"), "If-Match", current);
 
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.json().get("full_name").asText()).isEqualTo("Checked");
@@ -90,79 +99,81 @@ class ConditionalRequestsIT {
 
     @Test
     void a_user_delete_with_a_stale_if_match_is_412_and_the_user_stays_then_the_current_one_deletes() {
-        String stale = service.get(user).header("ETag");
-        assertThat(service.send("PATCH", user, body("full_name", "Second"), owner()).status()).isEqualTo(200);
+        String stale = get(user).header("ETag");
+        assertThat(send("PATCH", user, body("full_name", "Second")).status()).isEqualTo(200);
 
-        Response r = service.send("DELETE", user, null, with(owner(), "If-Match", stale));
+        Response r = send("DELETE", user, null, "If-Match", stale);
 
         assertProblem(r, 412, user);
-        assertThat(service.get(user).status()).isEqualTo(200);
-        String current = service.get(user).header("ETag");
-        assertThat(service.send("DELETE", user, null, with(owner(), "If-Match", current)).status()).isEqualTo(204);
-        assertThat(service.get(user).status()).isEqualTo(404);
+        assertThat(get(user).status()).isEqualTo(200);
+        String current = get(user).header("ETag");
+        assertThat(send("DELETE", user, null, "If-Match", current).status()).isEqualTo(204);
+        assertThat(service.get(user, Api.admin(service)).status()).as("as the administrator sees it").isEqualTo(404);
     }
 
     @Test
     void a_password_change_with_a_stale_if_match_is_412_and_keeps_the_old_password() {
-        String stale = service.get(user).header("ETag");
-        assertThat(service.send("PATCH", user, body("full_name", "Second"), owner()).status()).isEqualTo(200);
+        String stale = get(user).header("ETag");
+        assertThat(send("PATCH", user, body("full_name", "Second")).status()).isEqualTo(200);
 
-        Response r = service.send("PUT", user + "/password", body("password", PASSWORD, "new_password", "Nova#Senha-1"),
-                with(owner(), "If-Match", stale));
+        Response r = send("PUT", user + "/password", body("password", PASSWORD, "new_password", "Nova#Senha-1"),
+                "If-Match", stale);
 
         assertProblem(r, 412, user + "/password");
-        assertThat(service.send("PATCH", user, body("full_name", "Third"), owner()).status()).isEqualTo(200);
+        assertThat(service.send("PATCH", user, body("full_name", "Third"), auth("alice", PASSWORD)).status())
+                .as("the old password still works").isEqualTo(200);
+        assertThat(send("PATCH", user, body("full_name", "Fourth")).status()).as("and so does the token granted before").isEqualTo(200);
     }
 
     @Test
     void an_order_patch_with_a_stale_if_match_is_412_and_changes_nothing_the_current_one_succeeds() {
-        String order = "/orders/" + Api.placeOrder(service, alice, 2, 100);
-        String stale = service.get(order).header("ETag");
-        assertThat(service.send("PATCH", order, body("item_quantity", 3L)).status()).isEqualTo(200);
-        Response before = service.get(order);
+        String order = "/orders/" + Api.placeOrder(service, owner, alice, 2, 100);
+        String stale = get(order).header("ETag");
+        assertThat(send("PATCH", order, body("item_quantity", 3L)).status()).isEqualTo(200);
+        Response before = get(order);
 
-        Response r = service.send("PATCH", order, body("item_quantity", 9L), "If-Match", stale);
+        Response r = send("PATCH", order, body("item_quantity", 9L), "If-Match", stale);
 
         assertProblem(r, 412, order);
-        Response after = service.get(order);
+        Response after = get(order);
         assertThat(after.json()).isEqualTo(before.json());
         assertThat(after.json().get("total_value").asLong()).isEqualTo(300);
-        Response ok = service.send("PATCH", order, body("item_quantity", 9L), "If-Match", after.header("ETag"));
+        Response ok = send("PATCH", order, body("item_quantity", 9L), "If-Match", after.header("ETag"));
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         assertThat(ok.json().get("total_value").asLong()).isEqualTo(900);
     }
 
     @Test
     void an_order_delete_with_a_stale_if_match_is_412_and_the_order_stays_then_the_current_one_deletes() {
-        String order = "/orders/" + Api.placeOrder(service, alice, 2, 100);
-        String stale = service.get(order).header("ETag");
-        assertThat(service.send("PATCH", order, body("item_quantity", 3L)).status()).isEqualTo(200);
+        String order = "/orders/" + Api.placeOrder(service, owner, alice, 2, 100);
+        String stale = get(order).header("ETag");
+        assertThat(send("PATCH", order, body("item_quantity", 3L)).status()).isEqualTo(200);
 
-        assertProblem(service.send("DELETE", order, null, "If-Match", stale), 412, order);
-        assertThat(service.get(order).status()).isEqualTo(200);
+        assertProblem(send("DELETE", order, null, "If-Match", stale), 412, order);
+        assertThat(get(order).status()).isEqualTo(200);
 
-        String current = service.get(order).header("ETag");
-        assertThat(service.send("DELETE", order, null, "If-Match", current).status()).isEqualTo(204);
-        assertThat(service.get(order).status()).isEqualTo(404);
+        String current = get(order).header("ETag");
+        assertThat(send("DELETE", order, null, "If-Match", current).status()).isEqualTo(204);
+        assertThat(get(order).status()).isEqualTo(404);
     }
 
     @Test
     void an_if_match_that_is_no_etag_at_all_is_412_never_a_5xx() {
-        String order = "/orders/" + Api.placeOrder(service, alice, 2, 100);
+        String order = "/orders/" + Api.placeOrder(service, owner, alice, 2, 100);
 
-        assertProblem(service.send("PATCH", order, body("item_quantity", 3L), "If-Match", "\"garbage\""), 412, order);
-        assertProblem(service.send("PATCH", order, body("item_quantity", 3L), "If-Match", "\"99999999999999999999999\""), 412, order);
-        assertThat(service.get(order).json().get("item_quantity").asLong()).isEqualTo(2);
+        assertProblem(send("PATCH", order, body("item_quantity", 3L), "If-Match", "\"garbage\""), 412, order);
+        assertProblem(send("PATCH", order, body("item_quantity", 3L), "If-Match", "\"99999999999999999999999\""), 412, order);
+        assertThat(get(order).json().get("item_quantity").asLong()).isEqualTo(2);
     }
 
     @Test
     void an_if_match_listing_the_current_etag_among_others_succeeds() {
-        String first = service.get(user).header("ETag");
-        assertThat(service.send("PATCH", user, body("full_name", "Second"), owner()).status()).isEqualTo(200);
-        String current = service.get(user).header("ETag");
+        String first = get(user).header("ETag");
+        assertThat(send("PATCH", user, body("full_name", "Second")).status()).isEqualTo(200);
+        String current = get(user).header("ETag");
 
         // RFC 9110 13.1.1: the condition holds when any listed entity tag matches
-        Response r = service.send("PATCH", user, body("full_name", "Third"), with(owner(), "If-Match", first + ", " + current));
+        Response r = send("PATCH", user, body("full_name", "Third"), "If-Match", first + ", " + current);
 
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.json().get("full_name").asText()).isEqualTo("Third");
@@ -170,13 +181,13 @@ class ConditionalRequestsIT {
 
     @Test
     void a_weak_tag_in_if_match_never_matches() {
-        Response before = service.get(user);
+        Response before = get(user);
         String current = before.header("ETag");
 
         // RFC 9110 13.1.1: If-Match uses the strong comparison, under which a weak tag matches nothing
-        Response r = service.send("PATCH", user, body("full_name", "Weak"), with(owner(), "If-Match", "W/" + current));
+        Response r = send("PATCH", user, body("full_name", "Weak"), "If-Match", "W/" + current);
 
         assertProblem(r, 412, user);
-        assertThat(service.get(user).json().get("full_name")).isEqualTo(before.json().get("full_name"));
+        assertThat(get(user).json().get("full_name")).isEqualTo(before.json().get("full_name"));
     }
 }

@@ -18,13 +18,24 @@ import org.junit.jupiter.api.Test;
 import org.msapp.bootstrap.TestService;
 import org.msapp.bootstrap.TestService.Response;
 
-/** Idempotency-Key on POST /users and POST /users/{id}/orders: a retry gets the first answer, and creates nothing. */
+/**
+ * Idempotency-Key on POST /users and POST /users/{id}/orders: a retry gets the first answer, and
+ * creates nothing. Orders go with the owner's bearer token; the lists of everyone are read by the
+ * administrator, who is registered first and so is the first user of every list.
+ */
 class IdempotencyApiIT {
     private TestService service;
+    private String[] admin;
 
     @BeforeEach
     void start() {
         service = TestService.start();
+        admin = Api.admin(service);
+    }
+
+    /** The nick names of every user, the administrator's first. */
+    private List<String> users() {
+        return Api.nickNames(service, admin);
     }
 
     @AfterEach
@@ -49,7 +60,7 @@ class IdempotencyApiIT {
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         assertSameAnswer(again, first);
         assertThat(again.header("Content-Type")).startsWith("application/json");
-        assertThat(items(service.get("/users"))).hasSize(1);
+        assertThat(users()).containsExactly(TestService.ADMIN, "alice");
     }
 
     @Test
@@ -68,50 +79,54 @@ class IdempotencyApiIT {
         Response other = service.send("POST", "/users", Api.userBody("bob", "Senha@123"), "Idempotency-Key", "k-1");
 
         assertProblem(other, 422, "/users");
-        assertThat(items(service.get("/users"))).extracting(u -> u.get("nick_name").asText()).containsExactly("alice");
+        assertThat(users()).containsExactly(TestService.ADMIN, "alice");
     }
 
     @Test
     void placing_twice_with_one_key_and_one_body_answers_the_same_and_places_one_order() {
         long alice = service.register("alice", "Senha@123");
+        String[] owner = Api.bearer(service, "alice", "Senha@123");
         String path = "/users/" + alice + "/orders";
         String body = orderBody("Book", 2, 3_000);
 
-        Response first = service.send("POST", path, body, "Idempotency-Key", "order-1");
-        Response again = service.send("POST", path, body, "Idempotency-Key", "order-1");
+        Response first = service.send("POST", path, body, Api.with(owner, "Idempotency-Key", "order-1"));
+        Response again = service.send("POST", path, body, Api.with(owner, "Idempotency-Key", "order-1"));
 
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         assertSameAnswer(again, first);
-        assertThat(items(service.get(path))).hasSize(1);
-        assertThat(items(service.get("/orders"))).hasSize(1);
+        assertThat(items(service.get(path, owner))).hasSize(1);
+        assertThat(items(service.get("/orders", admin))).hasSize(1);
     }
 
     @Test
     void one_key_with_another_order_body_is_422_and_places_nothing_more() {
         long alice = service.register("alice", "Senha@123");
+        String[] owner = Api.bearer(service, "alice", "Senha@123");
         String path = "/users/" + alice + "/orders";
-        assertThat(service.send("POST", path, orderBody("Book", 2, 3_000), "Idempotency-Key", "order-1").status()).isEqualTo(201);
+        assertThat(service.send("POST", path, orderBody("Book", 2, 3_000), Api.with(owner, "Idempotency-Key", "order-1")).status())
+                .isEqualTo(201);
 
-        Response other = service.send("POST", path, orderBody("Book", 3, 3_000), "Idempotency-Key", "order-1");
+        Response other = service.send("POST", path, orderBody("Book", 3, 3_000), Api.with(owner, "Idempotency-Key", "order-1"));
 
         assertProblem(other, 422, path);
-        assertThat(items(service.get("/orders"))).hasSize(1);
-        assertThat(items(service.get("/orders")).get(0).get("item_quantity").asLong()).isEqualTo(2);
+        assertThat(items(service.get("/orders", admin))).hasSize(1);
+        assertThat(items(service.get("/orders", admin)).get(0).get("item_quantity").asLong()).isEqualTo(2);
     }
 
     @Test
     void different_keys_place_different_orders() {
         long alice = service.register("alice", "Senha@123");
+        String[] owner = Api.bearer(service, "alice", "Senha@123");
         String path = "/users/" + alice + "/orders";
         String body = orderBody("Book", 2, 3_000);
 
-        Response a = service.send("POST", path, body, "Idempotency-Key", "order-a");
-        Response b = service.send("POST", path, body, "Idempotency-Key", "order-b");
+        Response a = service.send("POST", path, body, Api.with(owner, "Idempotency-Key", "order-a"));
+        Response b = service.send("POST", path, body, Api.with(owner, "Idempotency-Key", "order-b"));
 
         assertThat(a.status()).isEqualTo(201);
         assertThat(b.status()).isEqualTo(201);
         assertThat(b.header("Location")).isNotEqualTo(a.header("Location"));
-        assertThat(items(service.get("/orders"))).hasSize(2);
+        assertThat(items(service.get("/orders", admin))).hasSize(2);
     }
 
     @Test
@@ -139,7 +154,7 @@ class IdempotencyApiIT {
             assertThat(answers).extracting(Response::status).as("statuses").containsOnly(201);
             assertThat(answers).extracting(Response::body).containsOnly(first.body());
             assertThat(answers).extracting(r -> r.header("Location")).containsOnly(first.header("Location"));
-            assertThat(items(service.get("/users"))).hasSize(1);
+            assertThat(users()).containsExactly(TestService.ADMIN, "racer");
         } finally {
             pool.shutdownNow();
             assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();

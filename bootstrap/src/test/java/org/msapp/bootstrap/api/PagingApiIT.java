@@ -17,9 +17,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.msapp.bootstrap.TestService;
 import org.msapp.bootstrap.TestService.Response;
 
-/** Keyset pages on GET /users, GET /orders and GET /users/{id}/orders: limit, after, next and Link. */
+/**
+ * Keyset pages on GET /users, GET /orders and GET /users/{id}/orders: limit, after, next and Link.
+ * The lists of everyone are the administrator's to read, a user's orders the owner's.
+ */
 class PagingApiIT {
     private TestService service;
+    /** The administrator's bearer token, once {@link #users} or {@link #admin} has registered it. */
+    private String[] admin;
 
     @BeforeEach
     void start() {
@@ -31,23 +36,30 @@ class PagingApiIT {
         service.close();
     }
 
+    /** Registers {@code count} users, the first of them the administrator (who reads the list); their ids, in order. */
     private List<Long> users(int count) {
         List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < count; i++) ids.add(service.register("user" + i, "Senha@123"));
+        ids.add(service.register(TestService.ADMIN, Api.ADMIN_PASSWORD));
+        admin = Api.bearer(service, TestService.ADMIN, Api.ADMIN_PASSWORD);
+        for (int i = 1; i < count; i++) ids.add(service.register("user" + i, "Senha@123"));
         return ids;
     }
 
-    /** Follows next from {@code first}; returns the sizes of the pages and collects the ids in {@code ids}. */
-    private List<Integer> walk(String first, String idField, List<Long> ids) {
+    private void admin() {
+        admin = Api.admin(service);
+    }
+
+    /** Follows next from {@code first} with these credentials; returns the sizes of the pages and collects the ids in {@code ids}. */
+    private List<Integer> walk(String first, String idField, List<Long> ids, String... auth) {
         List<Integer> sizes = new ArrayList<>();
-        Response r = service.get(first);
+        Response r = service.get(first, auth);
         for (int guard = 0; guard < 100; guard++) {
             List<JsonNode> items = items(r);
             sizes.add(items.size());
             items.forEach(i -> ids.add(i.get(idField).asLong()));
             String next = next(r);
             if (next == null) return sizes;
-            r = Api.follow(service, next);
+            r = Api.follow(service, next, auth);
         }
         throw new AssertionError("more than 100 pages from " + first);
     }
@@ -57,7 +69,7 @@ class PagingApiIT {
         List<Long> created = users(5);
 
         List<Long> seen = new ArrayList<>();
-        List<Integer> sizes = walk("/users?limit=2", "user_id", seen);
+        List<Integer> sizes = walk("/users?limit=2", "user_id", seen, admin);
 
         assertThat(sizes).containsExactly(2, 2, 1);
         assertThat(seen).containsExactlyElementsOf(created);
@@ -67,11 +79,11 @@ class PagingApiIT {
     void the_first_pages_have_a_next_link_and_the_last_has_next_null_and_no_link_header() {
         users(5);
 
-        Response first = service.get("/users?limit=2");
+        Response first = service.get("/users?limit=2", admin);
         assertThat(first.json().get("next").isTextual()).isTrue();
         assertThat(first.header("Link")).isEqualTo("<" + first.json().get("next").asText() + ">; rel=\"next\"");
-        Response second = Api.follow(service, first.json().get("next").asText());
-        Response third = Api.follow(service, second.json().get("next").asText());
+        Response second = Api.follow(service, first.json().get("next").asText(), admin);
+        Response third = Api.follow(service, second.json().get("next").asText(), admin);
 
         assertThat(items(third)).hasSize(1);
         assertThat(third.json().get("next").isNull()).as(third.body()).isTrue();
@@ -82,7 +94,7 @@ class PagingApiIT {
     void a_page_exactly_as_long_as_what_is_left_has_no_next() {
         users(4);
 
-        List<Integer> sizes = walk("/users?limit=2", "user_id", new ArrayList<>());
+        List<Integer> sizes = walk("/users?limit=2", "user_id", new ArrayList<>(), admin);
 
         assertThat(sizes).containsExactly(2, 2);
     }
@@ -91,12 +103,12 @@ class PagingApiIT {
     void the_default_limit_is_50() {
         List<Long> created = users(51);
 
-        Response first = service.get("/users");
+        Response first = service.get("/users", admin);
 
         assertThat(items(first)).hasSize(50);
         String next = next(first);
         assertThat(next).isNotNull();
-        Response second = Api.follow(service, next);
+        Response second = Api.follow(service, next, admin);
         assertThat(items(second)).extracting(u -> u.get("user_id").asLong()).containsExactly(created.get(50));
         assertThat(next(second)).isNull();
     }
@@ -104,9 +116,9 @@ class PagingApiIT {
     @Test
     void the_limit_may_be_1_or_200() {
         users(3);
-        assertThat(items(service.get("/users?limit=1"))).hasSize(1);
-        assertThat(items(service.get("/users?limit=200"))).hasSize(3);
-        assertThat(items(service.get("/orders?limit=200"))).isEmpty();
+        assertThat(items(service.get("/users?limit=1", admin))).hasSize(1);
+        assertThat(items(service.get("/users?limit=200", admin))).hasSize(3);
+        assertThat(items(service.get("/orders?limit=200", admin))).isEmpty();
     }
 
     @ParameterizedTest
@@ -114,7 +126,7 @@ class PagingApiIT {
     void a_limit_out_of_range_is_422_on_limit(String path) {
         users(1);
         for (String limit : new String[] {"0", "201", "-1"}) {
-            Response r = service.get(path + "?limit=" + limit);
+            Response r = service.get(path + "?limit=" + limit, admin);
             assertProblem(r, 422, path);
             assertThat(errorFields(r)).as("limit=%s", limit).containsExactly("limit");
         }
@@ -124,47 +136,52 @@ class PagingApiIT {
     @ValueSource(strings = {"/users", "/orders", "/users/1/orders"})
     void a_limit_that_is_not_a_number_or_a_cursor_that_is_garbage_is_400(String path) {
         users(1);
-        assertProblem(service.get(path + "?limit=abc"), 400, path);
-        assertProblem(service.get(path + "?limit=1.5"), 400, path);
-        assertProblem(service.get(path + "?limit=99999999999999999999"), 400, path);
-        assertProblem(service.get(path + "?after=garbage"), 400, path);
-        assertProblem(service.get(path + "?after=%25%00%FF"), 400, path);
-        assertProblem(service.get(path + "?limit=2&after=-5"), 400, path);
+        assertProblem(service.get(path + "?limit=abc", admin), 400, path);
+        assertProblem(service.get(path + "?limit=1.5", admin), 400, path);
+        assertProblem(service.get(path + "?limit=99999999999999999999", admin), 400, path);
+        assertProblem(service.get(path + "?after=garbage", admin), 400, path);
+        assertProblem(service.get(path + "?after=%25%00%FF", admin), 400, path);
+        assertProblem(service.get(path + "?limit=2&after=-5", admin), 400, path);
     }
 
     @Test
     void five_orders_in_pages_of_two_are_2_2_1_and_a_users_list_pages_the_same_way() {
+        admin();
         long alice = service.register("alice", "Senha@123");
         long bob = service.register("bob", "Senha@123");
+        String[] alices = Api.bearer(service, "alice", "Senha@123");
+        String[] bobs = Api.bearer(service, "bob", "Senha@123");
         List<Long> all = new ArrayList<>();
         List<Long> ofAlice = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             long owner = i % 2 == 0 ? alice : bob;
-            long id = Api.placeOrder(service, owner, i + 1, 100);
+            long id = Api.placeOrder(service, owner == alice ? alices : bobs, owner, i + 1, 100);
             all.add(id);
             if (owner == alice) ofAlice.add(id);
         }
 
         List<Long> seen = new ArrayList<>();
-        assertThat(walk("/orders?limit=2", "order_id", seen)).containsExactly(2, 2, 1);
+        assertThat(walk("/orders?limit=2", "order_id", seen, admin)).containsExactly(2, 2, 1);
         assertThat(seen).containsExactlyElementsOf(all);
 
         List<Long> seenOfAlice = new ArrayList<>();
-        assertThat(walk("/users/" + alice + "/orders?limit=2", "order_id", seenOfAlice)).containsExactly(2, 1);
+        assertThat(walk("/users/" + alice + "/orders?limit=2", "order_id", seenOfAlice, alices)).containsExactly(2, 1);
         assertThat(seenOfAlice).containsExactlyElementsOf(ofAlice);
     }
 
     @Test
     void the_default_limit_of_orders_is_50() {
+        admin();
         long alice = service.register("alice", "Senha@123");
-        for (int i = 0; i < 51; i++) Api.placeOrder(service, alice, 1, i);
+        String[] alices = Api.bearer(service, "alice", "Senha@123");
+        for (int i = 0; i < 51; i++) Api.placeOrder(service, alices, alice, 1, i);
 
-        Response first = service.get("/orders");
+        Response first = service.get("/orders", admin);
 
         assertThat(items(first)).hasSize(50);
         String next = next(first);
         assertThat(next).isNotNull();
-        assertThat(items(Api.follow(service, next))).hasSize(1);
-        assertThat(items(service.get("/users/" + alice + "/orders"))).hasSize(50);
+        assertThat(items(Api.follow(service, next, admin))).hasSize(1);
+        assertThat(items(service.get("/users/" + alice + "/orders", alices))).hasSize(50);
     }
 }

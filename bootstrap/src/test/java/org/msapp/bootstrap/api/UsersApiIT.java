@@ -21,7 +21,8 @@ import org.msapp.bootstrap.TestService.Response;
 
 /**
  * /users over HTTP: register, read, find by nick name, change (owner's Basic credentials), change
- * the password, delete. After every test, no response seen held a password or a password hash.
+ * the password, delete. Reads go with the owner's bearer token, the lists of everyone with the
+ * administrator's. After every test, no response seen held a password or a password hash.
  */
 class UsersApiIT {
     private static final String PASSWORD = "Senha@123-alice";
@@ -44,7 +45,7 @@ class UsersApiIT {
             assertThat(hashes).as("the test saw users").isNotEmpty();
             for (Response r : seen) {
                 String all = r.headers().map() + "\n" + r.body();
-                assertThat(all).doesNotContain(PASSWORD, BOB_PASSWORD, NEW_PASSWORD)
+                assertThat(all).doesNotContain(PASSWORD, BOB_PASSWORD, NEW_PASSWORD, Api.ADMIN_PASSWORD)
                         .doesNotContainIgnoringCase("password_hash").doesNotContain("$test-sha256$");
                 for (String hash : hashes) {
                     String digest = hash.substring(hash.lastIndexOf('$') + 1);
@@ -72,6 +73,16 @@ class UsersApiIT {
         long id = r.json().get("user_id").asLong();
         hashes.add(Api.stored(service, id).passwordHash().phc());
         return id;
+    }
+
+    /** Registers the administrator; the header pair of its bearer token. */
+    private String[] admin() {
+        register(TestService.ADMIN, Api.ADMIN_PASSWORD);
+        return Api.bearer(service, TestService.ADMIN, Api.ADMIN_PASSWORD);
+    }
+
+    private String[] alice() {
+        return Api.bearer(service, "alice", PASSWORD);
     }
 
     @Test
@@ -108,7 +119,7 @@ class UsersApiIT {
         Response created = send("POST", "/users", Api.userBody("alice", PASSWORD));
         long id = created.json().get("user_id").asLong();
 
-        Response r = get("/users/" + id);
+        Response r = get("/users/" + id, alice());
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.header("Content-Type")).startsWith("application/json");
@@ -119,7 +130,7 @@ class UsersApiIT {
     @Test
     void a_missing_user_is_404() {
         register("alice", PASSWORD);
-        assertProblem(get("/users/999999"), 404, "/users/999999");
+        assertProblem(get("/users/999999", admin()), 404, "/users/999999");
     }
 
     @Test
@@ -127,7 +138,7 @@ class UsersApiIT {
         long alice = register("alice", PASSWORD);
         register("bob", BOB_PASSWORD);
 
-        Response r = get("/users?nick_name=ALICE");
+        Response r = get("/users?nick_name=ALICE", alice());   // their own, in another case
 
         List<JsonNode> items = items(r);
         assertThat(items).hasSize(1);
@@ -135,23 +146,25 @@ class UsersApiIT {
         assertThat(items.get(0).get("nick_name").asText()).isEqualTo("alice");
         assertThat(r.json().get("next").isNull()).isTrue();
         assertThat(r.header("Link")).isNull();
-        assertThat(items(get("/users?nick_name=carol"))).isEmpty();
+        assertThat(items(get("/users?nick_name=carol", admin()))).isEmpty();
     }
 
     @Test
     void a_nick_name_taken_in_another_case_is_a_conflict() {
         register("alice", PASSWORD);
+        String[] admin = admin();
 
         Response r = send("POST", "/users", Api.userBody("ALICE", BOB_PASSWORD));
 
         assertProblem(r, 409, "/users");
-        assertThat(items(get("/users"))).hasSize(1);
+        assertThat(items(get("/users", admin))).extracting(u -> u.get("nick_name").asText())
+                .as("alice and the administrator who lists them, no one else").containsExactly("alice", TestService.ADMIN);
     }
 
     @Test
     void the_owner_changes_fields_with_basic_credentials_and_the_version_moves_on() {
         long id = register("alice", PASSWORD);
-        Response before = get("/users/" + id);
+        Response before = get("/users/" + id, alice());
 
         Response r = send("PATCH", "/users/" + id, body("full_name", "Alice Liddell", "email", "alice@wonder.land",
                 "phone_number", "(11) 5555-0000"), auth("alice", PASSWORD));
@@ -170,7 +183,7 @@ class UsersApiIT {
         assertThat(Long.parseLong(r.header("ETag").replace("\"", "")))
                 .isEqualTo(Long.parseLong(before.header("ETag").replace("\"", "")) + 1);
 
-        Response after = get("/users/" + id);
+        Response after = get("/users/" + id, alice());
         assertThat(after.json()).isEqualTo(user);
         assertThat(after.header("ETag")).isEqualTo(r.header("ETag"));
     }
@@ -195,11 +208,11 @@ class UsersApiIT {
         Response r = send("PATCH", "/users/" + id, body("nick_name", "BOB"), auth("alice", PASSWORD));
 
         assertProblem(r, 409, "/users/" + id);
-        assertThat(get("/users/" + id).json().get("nick_name").asText()).isEqualTo("alice");
+        assertThat(get("/users/" + id, alice()).json().get("nick_name").asText()).isEqualTo("alice");
     }
 
     @Test
-    void owner_operations_without_credentials_are_401_with_a_basic_challenge() {
+    void owner_operations_without_credentials_are_401_with_a_bearer_and_a_basic_challenge() {
         long id = register("alice", PASSWORD);
         String path = "/users/" + id;
 
@@ -210,10 +223,9 @@ class UsersApiIT {
 
         for (Response r : answers) {
             assertProblem(r, 401, r == answers.get(1) ? path + "/password" : path);
-            assertThat(r.header("WWW-Authenticate")).as("challenge").isNotNull();
-            assertThat(r.header("WWW-Authenticate").toLowerCase()).startsWith("basic");
+            assertThat(r.header("WWW-Authenticate")).as("challenge").isEqualTo(Api.CHALLENGE);
         }
-        Response still = get(path);
+        Response still = get(path, alice());
         assertThat(still.status()).isEqualTo(200);
         assertThat(still.json().get("full_name").asText()).isEqualTo("Test alice");
         assertThat(send("PATCH", path, body("full_name", "A"), auth("alice", PASSWORD)).status()).as("old password kept").isEqualTo(200);
@@ -226,8 +238,8 @@ class UsersApiIT {
         Response r = send("PATCH", "/users/" + id, body("full_name", "Mallory"), auth("alice", PASSWORD + "x"));
 
         assertProblem(r, 401, "/users/" + id);
-        assertThat(r.header("WWW-Authenticate")).isNotNull().containsIgnoringCase("basic");
-        assertThat(get("/users/" + id).json().get("full_name").asText()).isEqualTo("Test alice");
+        assertThat(r.header("WWW-Authenticate")).isEqualTo(Api.CHALLENGE);
+        assertThat(get("/users/" + id, alice()).json().get("full_name").asText()).isEqualTo("Test alice");
         assertProblem(send("PATCH", "/users/" + id, body("full_name", "Mallory"), auth("nobody", PASSWORD)), 401, "/users/" + id);
         assertProblem(send("PATCH", "/users/" + id, body("full_name", "Mallory"), "Authorization", "Basic !!not-base64!!"),
                 401, "/users/" + id);
@@ -244,7 +256,7 @@ class UsersApiIT {
                 auth("bob", BOB_PASSWORD)), 403, path + "/password");
         assertProblem(send("DELETE", path, null, auth("bob", BOB_PASSWORD)), 403, path);
 
-        Response still = get(path);
+        Response still = get(path, alice());
         assertThat(still.status()).isEqualTo(200);
         assertThat(still.json().get("full_name").asText()).isEqualTo("Test alice");
         assertThat(send("PATCH", path, body("full_name", "A"), auth("alice", PASSWORD)).status()).isEqualTo(200);
@@ -294,6 +306,8 @@ class UsersApiIT {
 
     @Test
     void deleting_a_user_answers_204_and_then_the_user_is_gone() {
+        long root = register(TestService.ADMIN, Api.ADMIN_PASSWORD);
+        String[] admin = Api.bearer(service, TestService.ADMIN, Api.ADMIN_PASSWORD);
         long id = register("alice", PASSWORD);
         long bob = register("bob", BOB_PASSWORD);
 
@@ -301,22 +315,24 @@ class UsersApiIT {
 
         assertThat(r.status()).as(r.body()).isEqualTo(204);
         assertThat(r.body()).isEmpty();
-        assertProblem(get("/users/" + id), 404, "/users/" + id);
-        assertThat(items(get("/users?nick_name=alice"))).isEmpty();
-        assertThat(items(get("/users"))).extracting(u -> u.get("user_id").asLong()).containsExactly(bob);
+        assertProblem(get("/users/" + id, admin), 404, "/users/" + id);
+        assertThat(items(get("/users?nick_name=alice", admin))).isEmpty();
+        assertThat(items(get("/users", admin))).extracting(u -> u.get("user_id").asLong())
+                .as("bob, and the administrator who lists them").containsExactly(root, bob);
         assertThat(send("POST", "/users", Api.userBody("alice", PASSWORD)).status()).as("the nick name is free again").isEqualTo(201);
     }
 
     @Test
     void a_user_with_orders_cannot_be_deleted_until_the_orders_are() {
         long id = register("alice", PASSWORD);
-        long order = Api.placeOrder(service, id, 2, 150);
+        String[] alice = alice();
+        long order = Api.placeOrder(service, alice, id, 2, 150);
 
         Response r = send("DELETE", "/users/" + id, null, auth("alice", PASSWORD));
 
         assertProblem(r, 409, "/users/" + id);
-        assertThat(get("/users/" + id).status()).isEqualTo(200);
-        assertThat(send("DELETE", "/orders/" + order, null).status()).isEqualTo(204);
+        assertThat(get("/users/" + id, alice).status()).isEqualTo(200);
+        assertThat(send("DELETE", "/orders/" + order, null, alice).status()).isEqualTo(204);
         assertThat(send("DELETE", "/users/" + id, null, auth("alice", PASSWORD)).status()).isEqualTo(204);
     }
 
