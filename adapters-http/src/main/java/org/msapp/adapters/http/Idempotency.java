@@ -21,10 +21,15 @@ final class Idempotency {
     void respond(Context ctx, Supplier<StoredResponse> work) {
         String key = ctx.header("Idempotency-Key");
         StoredResponse response = key == null ? work.get()
-                : run.handle(new RunIdempotently.Request(key, requestHash(ctx)), work);
+                : run.handle(new RunIdempotently.Request(scope(ctx), key, requestHash(ctx)), work);
         ctx.status(response.status());
         response.headers().forEach(ctx::header);
         ctx.contentType("application/json").result(response.body());
+    }
+
+    /** Keys are the caller's own: another caller's same key and body is another request. */
+    private static String scope(Context ctx) {
+        return ctx.routeRoles().contains(Authentication.CALLER) ? "user " + Authentication.caller(ctx).userId() : "anonymous";
     }
 
     static StoredResponse created(String location, long version, Object view) {

@@ -1,5 +1,7 @@
 package org.msapp.application.idempotency;
 
+import static java.util.Objects.requireNonNull;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -20,12 +22,21 @@ public final class RunIdempotently {
     public static final Duration KEPT_FOR = Duration.ofHours(24);
     private static final int ATTEMPTS = 3;
 
-    /** {@code key}: 1..255 visible ASCII characters; {@code requestHash}: a digest of what was asked. */
-    public record Request(String key, String requestHash) {
+    /**
+     * {@code scope}: whose key it is (the caller, or anonymous): keys of different callers never meet,
+     * so no one can replay another's response; {@code key}: 1..255 visible ASCII characters;
+     * {@code requestHash}: a digest of what was asked.
+     */
+    public record Request(String scope, String key, String requestHash) {
         public Request {
+            requireNonNull(scope, "scope");
             if (key == null || key.isEmpty() || key.length() > 255 || !key.chars().allMatch(ch -> ch > 32 && ch < 127)) {
                 throw new InvalidField("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
             }
+        }
+
+        String storedKey() {
+            return scope + " " + key;
         }
     }
 
@@ -43,13 +54,13 @@ public final class RunIdempotently {
             try {
                 return persistence.inTransaction(store -> {
                     var now = clock.instant();
-                    var earlier = store.idempotency().find(request.key(), now);
+                    var earlier = store.idempotency().find(request.storedKey(), now);
                     if (earlier.isPresent()) {
                         if (!earlier.get().requestHash().equals(request.requestHash())) throw new IdempotencyKeyReused();
                         return earlier.get().response();
                     }
                     StoredResponse response = work.get();
-                    store.idempotency().save(new IdempotencyRecord(request.key(), request.requestHash(), response,
+                    store.idempotency().save(new IdempotencyRecord(request.storedKey(), request.requestHash(), response,
                             now.plus(KEPT_FOR)), now);
                     return response;
                 });

@@ -41,7 +41,7 @@ class RunIdempotentlyTest {
     }
 
     private static RunIdempotently.Request request(String key, String hash) {
-        return new RunIdempotently.Request(key, hash);
+        return new RunIdempotently.Request("user 1", key, hash);
     }
 
     @Test
@@ -63,6 +63,17 @@ class RunIdempotentlyTest {
                 .isInstanceOf(IdempotencyKeyReused.class);
         assertThat(runs).hasValue(1);
         assertThat(users()).extracting(u -> u.nickName().value()).containsExactly("alice");
+    }
+
+    @Test
+    void the_same_key_and_request_of_another_caller_is_another_request_and_never_replays_the_first_response() {
+        app.runIdempotently.handle(request("key-1", "hash-a"), registering(Users.alice()));
+
+        StoredResponse others = app.runIdempotently.handle(new RunIdempotently.Request("user 2", "key-1", "hash-a"),
+                registering(Users.bob()));
+
+        assertThat(runs).hasValue(2);
+        assertThat(others.body()).isEqualTo("{\"user_id\":2}");
     }
 
     @Test

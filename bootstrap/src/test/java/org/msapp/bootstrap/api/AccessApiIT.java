@@ -128,6 +128,21 @@ class AccessApiIT {
     }
 
     @Test
+    void someone_else_replaying_an_owners_idempotency_key_and_body_gets_a_403_not_the_owners_order() {
+        Owner owner = newOwner(false);
+        String[] intruder = bearer(newOwner(false).nick());
+        String path = "/users/" + owner.user() + "/orders";
+        String body = Api.orderBody("Notebook", 1, 100);
+        Response first = service.send("POST", path, body, Api.with(bearer(owner.nick()), "Idempotency-Key", "order-1"));
+        assertThat(first.status()).isEqualTo(201);
+
+        Response replayed = service.send("POST", path, body, Api.with(intruder, "Idempotency-Key", "order-1"));
+
+        Api.assertProblem(replayed, 403, path);
+        assertThat(replayed.body()).doesNotContain("order_id");
+    }
+
+    @Test
     void an_administrator_with_basic_credentials_may_list_everyone() {
         assertThat(service.get("/users", Api.auth(TestService.ADMIN, PASSWORD)).status()).isEqualTo(200);
         assertThat(service.get("/orders", Api.auth(TestService.ADMIN, PASSWORD)).status()).isEqualTo(200);
