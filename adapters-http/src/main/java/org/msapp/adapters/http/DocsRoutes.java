@@ -27,8 +27,8 @@ final class DocsRoutes {
     private final String page = PAGE.formatted("/webjars/swagger-ui/" + swaggerUiVersion());
 
     void register(RoutesConfig routes) {
-        routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(document));
-        routes.get("/docs", ctx -> ctx.html(page));
+        Routes.get(routes, "/openapi.json", ctx -> ctx.contentType("application/json").result(document));
+        Routes.get(routes, "/docs", ctx -> ctx.html(page));
     }
 
     static String resource(String path) {

@@ -15,8 +15,8 @@ final class HealthRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
-        routes.get("/health/ready", this::ready);
+        Routes.get(routes, "/health/live", ctx -> ctx.json(Map.of("status", "UP")));
+        Routes.get(routes, "/health/ready", this::ready);
     }
 
     private void ready(Context ctx) {

@@ -44,6 +44,7 @@ public final class HttpServer implements AutoCloseable {
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
             config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JettyProblems());
                 server.setStopTimeout(settings.stopTimeoutMillis());
                 server.insertHandler(new GracefulHandler());
                 server.insertHandler(new TimedHandler(registry, Tags.empty()));
@@ -53,7 +54,7 @@ public final class HttpServer implements AutoCloseable {
             config.http.generateEtags = false;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, virtualThreads));
             config.staticFiles.enableWebjars();
-            Problems.register(config.routes);
+            Problems.register(config.routes, this::allowedMethods);
             authentication.register(config.routes);
             config.routes.beforeMatched(ctx -> {
                 if (WITH_BODY.contains(ctx.method()) && hasBody(ctx) && !ctx.isJson()) {
@@ -65,7 +66,7 @@ public final class HttpServer implements AutoCloseable {
             orders.register(config.routes);
             health.register(config.routes);
             docs.register(config.routes);
-            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+            Routes.get(config.routes, "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
         });
     }
 
@@ -86,10 +87,16 @@ public final class HttpServer implements AutoCloseable {
         return app.port();
     }
 
+    /** The methods with a route at {@code path}, for the Allow header of a 405. */
+    private List<String> allowedMethods(String path) {
+        return HandlerType.values().stream().filter(HandlerType::isHttpMethod)
+                .filter(m -> app.unsafe.internalRouter.hasHttpHandlerEntry(m, path)).map(HandlerType::name).toList();
+    }
+
     /** Every registered route as {@code METHOD /path}, for checking the OpenAPI document against. */
     public List<String> routes() {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
-                .filter(e -> e.endpoint.method.isHttpMethod())
+                .filter(e -> e.endpoint.method.isHttpMethod() && e.endpoint.method != HandlerType.HEAD)
                 .map(e -> e.endpoint.method.name() + " " + e.endpoint.path)
                 .toList();
     }

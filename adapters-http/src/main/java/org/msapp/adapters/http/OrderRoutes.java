@@ -31,9 +31,9 @@ final class OrderRoutes {
 
     void register(RoutesConfig routes) {
         routes.post("/users/{id}/orders", this::place, Authentication.CALLER);
-        routes.get("/users/{id}/orders", this::listOfUser, Authentication.CALLER);
-        routes.get("/orders", this::listAll, Authentication.CALLER);
-        routes.get("/orders/{id}", this::get, Authentication.CALLER);
+        Routes.get(routes, "/users/{id}/orders", this::listOfUser, Authentication.CALLER);
+        Routes.get(routes, "/orders", this::listAll, Authentication.CALLER);
+        Routes.get(routes, "/orders/{id}", this::get, Authentication.CALLER);
         routes.patch("/orders/{id}", this::update, Authentication.CALLER);
         routes.delete("/orders/{id}", this::delete, Authentication.CALLER);
     }

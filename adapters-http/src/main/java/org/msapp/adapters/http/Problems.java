@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.List;
+import java.util.function.Function;
 import org.msapp.application.RetryLater;
 import org.msapp.domain.DomainException;
 import org.msapp.domain.InvalidField;
@@ -26,7 +27,8 @@ final class Problems {
     private Problems() {
     }
 
-    static void register(RoutesConfig routes) {
+    /** {@code allowedMethods}: the methods that have a route at a path, for the Allow header of a 405. */
+    static void register(RoutesConfig routes, Function<String, List<String>> allowedMethods) {
         routes.exception(DomainException.class, Problems::domain);
         routes.exception(BadRequest.class, (e, ctx) ->
                 write(ctx, 400, "malformed_request", e.getMessage(), e.errors().stream()
@@ -36,11 +38,13 @@ final class Problems {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             write(ctx, 500, "internal_error", "an unexpected error occurred; it has been logged", List.of());
         });
-        for (int status : new int[] {404, 405}) {
-            routes.error(status, "*", ctx -> {
-                if (!CONTENT_TYPE.equals(ctx.res().getContentType())) status(ctx, status, null);
-            });
-        }
+        routes.error(404, "*", ctx -> {
+            if (!CONTENT_TYPE.equals(ctx.res().getContentType())) status(ctx, 404, null);
+        });
+        routes.error(405, "*", ctx -> {
+            ctx.header("Allow", String.join(", ", allowedMethods.apply(ctx.path())));
+            if (!CONTENT_TYPE.equals(ctx.res().getContentType())) status(ctx, 405, null);
+        });
     }
 
     private static void domain(DomainException e, Context ctx) {
@@ -71,23 +75,33 @@ final class Problems {
 
     /** A problem for a bare status (unknown route, body too large, ...). */
     static void status(Context ctx, int status, String detail) {
-        String code = HttpStatus.forStatus(status).getMessage().toLowerCase().replaceAll("[^a-z]+", "_");
+        String code = code(status);
         String text = detail == null || detail.isBlank() ? HttpStatus.forStatus(status).getMessage() : detail;
         if (status == 404 && detail == null) text = "no resource at " + ctx.method() + " " + ctx.path();
         write(ctx, status, code, text, List.of());
     }
 
     static void write(Context ctx, int status, String code, String detail, List<InvalidField> errors) {
+        ctx.status(status).contentType(CONTENT_TYPE).result(body(status, code, detail, ctx.path(), errors));
+    }
+
+    /** The problem document itself; {@code instance} may be null when there is no request path to name. */
+    static String body(int status, String code, String detail, String instance, List<InvalidField> errors) {
         ObjectNode body = Json.MAPPER.createObjectNode()
                 .put("type", TYPE_BASE + code)
                 .put("title", HttpStatus.forStatus(status).getMessage())
                 .put("status", status)
-                .put("detail", detail)
-                .put("instance", ctx.path());
+                .put("detail", detail);
+        if (instance != null) body.put("instance", instance);
         if (!errors.isEmpty()) {
             ArrayNode list = body.putArray("errors");
             errors.forEach(f -> list.addObject().put("field", f.field()).put("message", f.reason()));
         }
-        ctx.status(status).contentType(CONTENT_TYPE).result(Json.write(body));
+        return Json.write(body);
+    }
+
+    /** The stable code of a bare status: {@code method_not_allowed}, {@code request_header_fields_too_large}. */
+    static String code(int status) {
+        return HttpStatus.forStatus(status).getMessage().toLowerCase().replaceAll("[^a-z]+", "_");
     }
 }

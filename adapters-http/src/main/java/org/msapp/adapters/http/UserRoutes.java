@@ -38,8 +38,8 @@ final class UserRoutes {
 
     void register(RoutesConfig routes) {
         routes.post("/users", this::register);
-        routes.get("/users", this::list, Authentication.CALLER);
-        routes.get("/users/{id}", this::get, Authentication.CALLER);
+        Routes.get(routes, "/users", this::list, Authentication.CALLER);
+        Routes.get(routes, "/users/{id}", this::get, Authentication.CALLER);
         routes.patch("/users/{id}", this::update, Authentication.CALLER);
         routes.put("/users/{id}/password", this::changePassword, Authentication.CALLER);
         routes.delete("/users/{id}", this::delete, Authentication.CALLER);
