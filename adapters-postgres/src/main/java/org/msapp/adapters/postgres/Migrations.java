@@ -8,8 +8,10 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Flyway owns the schema ({@code db/migration}). V1 is the tutorial's own DDL, so a database the
- * tutorial made is adopted in place ({@code baselineOnMigrate} is not needed: V1 creates nothing
- * that exists). A database migrated by a newer build than this one is refused, never downgraded.
+ * tutorial made is adopted in place: Flyway refuses a non-empty schema that has no history table, so
+ * such a schema is first baselined at version 0 (below V1), and then V1 (which creates nothing that
+ * exists), V2 and V3 run on it as on an empty one. A database migrated by a newer build than this one
+ * is refused, never downgraded.
  */
 final class Migrations {
     private Migrations() {
@@ -22,6 +24,9 @@ final class Migrations {
                 .locations("classpath:db/migration")
                 .ignoreMigrationPatterns("")
                 .connectRetries(0)
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .baselineDescription("adopted in place: tables made before this service")
                 .load();
         MigrationInfo[] future = Arrays.stream(flyway.info().applied())
                 .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
