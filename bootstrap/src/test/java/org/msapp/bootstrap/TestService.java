@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.Base64;
 import java.util.List;
@@ -22,7 +23,10 @@ import org.msapp.application.memory.FastPasswordHasher;
 import org.msapp.application.memory.InMemoryCache;
 import org.msapp.application.memory.InMemoryEventPublisher;
 import org.msapp.application.memory.InMemoryFailedLogins;
+import org.msapp.adapters.postgres.PostgresPersistence;
+import org.msapp.adapters.postgres.TestDatabase;
 import org.msapp.application.memory.InMemoryPersistence;
+import org.msapp.application.port.Persistence;
 import org.msapp.application.memory.InProcessProbe;
 import org.msapp.application.memory.RandomIds;
 
@@ -40,7 +44,8 @@ public final class TestService implements AutoCloseable {
 
     public final ShiftedClock clock = new ShiftedClock();
     public final JwtAccessTokens tokens = new JwtAccessTokens(SECRET.bytes(), clock);
-    public final InMemoryPersistence persistence = new InMemoryPersistence();
+    /** In memory, or on PostgreSQL (a database of its own, emptied at each start) when TEST_PERSISTENCE=postgres. */
+    public final Persistence persistence = chosenPersistence();
     public final InMemoryEventPublisher events = new InMemoryEventPublisher();
     public final InMemoryCache cache = new InMemoryCache(clock, 1_000);
     public final FastPasswordHasher hasher = new FastPasswordHasher();
@@ -57,6 +62,18 @@ public final class TestService implements AutoCloseable {
 
     public static TestService start() {
         return new TestService();
+    }
+
+    private static TestDatabase postgres;
+
+    private static synchronized Persistence chosenPersistence() {
+        if (!"postgres".equals(System.getenv("TEST_PERSISTENCE"))) return new InMemoryPersistence();
+        if (postgres == null) {
+            postgres = TestDatabase.named("e2e");
+            Runtime.getRuntime().addShutdownHook(new Thread(postgres::close));
+        }
+        PostgresPersistence shared = postgres.empty();
+        return shared::inTransaction;   // not AutoCloseable: a service's close() leaves the shared pool open
     }
 
     public record Response(int status, HttpHeaders headers, String body) {
@@ -109,7 +126,7 @@ public final class TestService implements AutoCloseable {
 
         @Override
         public Instant instant() {
-            return Instant.now().plus(shift.get());
+            return Instant.now().plus(shift.get()).truncatedTo(ChronoUnit.MILLIS);   // as the service's own clock ticks
         }
 
         @Override

@@ -53,6 +53,7 @@ final class PostgresUsers implements Users {
 
     @Override
     public Optional<User> findByNickName(NickName nickName) {
+        if (nickName.value().indexOf('\0') >= 0) return Optional.empty();   // text cannot hold NUL: no row can match
         return handle.createQuery("SELECT " + Rows.USER_COLUMNS + " FROM users WHERE lower(nick_name) = lower(:nick)")
                 .bind("nick", nickName.value()).map((rs, ctx) -> Rows.user(rs)).findOne();
     }

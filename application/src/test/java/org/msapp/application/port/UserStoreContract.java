@@ -123,6 +123,16 @@ public abstract class UserStoreContract {
         assertThat(findByNick("alicia")).isEmpty();
     }
 
+    @Test
+    void find_by_any_string_a_client_may_send_is_empty_rather_than_a_failure() {
+        Users.alice().storedIn(db);
+
+        for (String odd : new String[] {"\0", "alice\0", "%", "_lice", "' OR '1'='1", "\uD83D\uDE00", "a".repeat(50)}) {
+            Optional<User> found = tx(s -> s.users().findByNickName(NickName.stored(odd)));
+            assertThat(found).as(odd).isEmpty();
+        }
+    }
+
     // updating
 
     @Test
