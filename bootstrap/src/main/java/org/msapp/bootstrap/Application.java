@@ -103,7 +103,7 @@ public final class Application implements AutoCloseable {
                 new DeleteOrder(p, cache, a.ids(), a.clock()),
                 new RunIdempotently(p, a.clock()),
                 new CheckReadiness(a.probes()));
-        var relay = new OutboxRelay(p, a.events(), a.clock(), OutboxRelay.Settings.defaults());
+        var relay = new OutboxRelay(p, a.events(), a.clock(), OutboxRelay.Settings.defaults().withRetention(config.outboxRetention()));
         var http = new HttpServer(useCases, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                 new HttpServer.Settings(config.httpHost(), config.httpPort(), 10_000));
         relay.start();

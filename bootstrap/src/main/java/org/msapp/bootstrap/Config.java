@@ -18,7 +18,7 @@ import org.msapp.adapters.postgres.PostgresSettings;
  */
 public record Config(String httpHost, int httpPort, Optional<Database> database, Optional<String> rabbitmq,
                      Optional<String> redis, CacheType cacheType, Duration cacheTtl, Optional<Secret> authTokenSecret,
-                     Duration authTokenLifetime, List<String> adminNickNames) {
+                     Duration authTokenLifetime, List<String> adminNickNames, Duration outboxRetention) {
 
     public enum CacheType { REDIS, SIMPLE, NULL }
 
@@ -40,13 +40,13 @@ public record Config(String httpHost, int httpPort, Optional<Database> database,
 
     public static Config embedded(int httpPort) {
         return new Config("127.0.0.1", httpPort, Optional.empty(), Optional.empty(), Optional.empty(), CacheType.SIMPLE,
-                Duration.ofSeconds(300), Optional.empty(), Duration.ofMinutes(15), List.of());
+                Duration.ofSeconds(300), Optional.empty(), Duration.ofMinutes(15), List.of(), Duration.ofDays(7));
     }
 
     /** The same settings with a token key and administrators, as every instance of one deployment shares them. */
     public Config withAccess(Secret tokenSecret, List<String> admins) {
         return new Config(httpHost, httpPort, database, rabbitmq, redis, cacheType, cacheTtl, Optional.of(tokenSecret),
-                authTokenLifetime, admins);
+                authTokenLifetime, admins, outboxRetention);
     }
 
     public static Config fromEnvironment(Map<String, String> env) {
@@ -63,7 +63,8 @@ public record Config(String httpHost, int httpPort, Optional<Database> database,
                 first(env, "AUTH_TOKEN_SECRET").map(Config::tokenSecret),
                 Duration.ofSeconds(integer(env, "AUTH_TOKEN_TTL", 900, 60, 86_400)),
                 first(env, "ADMIN_NICK_NAMES").map(names -> Arrays.stream(names.split(",")).map(String::strip)
-                        .filter(n -> !n.isEmpty()).toList()).orElse(List.of()));
+                        .filter(n -> !n.isEmpty()).toList()).orElse(List.of()),
+                Duration.ofDays(integer(env, "OUTBOX_RETENTION_DAYS", 7, 1, 3650)));
     }
 
     /** DATABASE_URL ({@code postgres://user:password@host:port/db} or {@code jdbc:postgresql://host:port/db}), else HOST_DATABASE and the rest. */

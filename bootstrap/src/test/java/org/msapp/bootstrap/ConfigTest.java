@@ -18,6 +18,13 @@ class ConfigTest {
         assertThat(c.redis()).isEmpty();
         assertThat(c.cacheType()).isEqualTo(Config.CacheType.SIMPLE);
         assertThat(c.cacheTtl()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(c.outboxRetention()).isEqualTo(Duration.ofDays(7));
+    }
+
+    @Test
+    void the_retention_of_published_events_is_configurable_in_days() {
+        assertThat(Config.fromEnvironment(Map.of("OUTBOX_RETENTION_DAYS", "30")).outboxRetention()).isEqualTo(Duration.ofDays(30));
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("OUTBOX_RETENTION_DAYS", "0"))).hasMessageContaining("OUTBOX_RETENTION_DAYS");
     }
 
     @Test

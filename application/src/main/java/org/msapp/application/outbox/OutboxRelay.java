@@ -28,6 +28,10 @@ public final class OutboxRelay implements AutoCloseable {
             return new Settings(100, Duration.ofMillis(250), Duration.ofSeconds(30), Duration.ofSeconds(1),
                     Duration.ofMinutes(5), Duration.ofDays(7));
         }
+
+        public Settings withRetention(Duration published) {
+            return new Settings(batchSize, interval, lease, firstRetry, maxRetry, published);
+        }
     }
 
     private final Persistence persistence;

@@ -13,6 +13,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -198,6 +203,27 @@ class UsersApiIT {
         assertThat(r.json().get("nick_name").asText()).isEqualTo("alice2");
         assertThat(send("PATCH", "/users/" + id, body("full_name", "A"), auth("alice", PASSWORD)).status()).isEqualTo(401);
         assertThat(send("PATCH", "/users/" + id, body("full_name", "A"), auth("alice2", PASSWORD)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void of_sixteen_concurrent_registrations_of_one_nick_name_exactly_one_is_201_and_fifteen_are_409() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        CyclicBarrier together = new CyclicBarrier(16);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            String nick = i % 2 == 0 ? "racer" : "RACER";
+            statuses.add(clients.submit(() -> {
+                together.await(10, TimeUnit.SECONDS);
+                return service.send("POST", "/users", Api.userBody(nick, PASSWORD)).status();
+            }));
+        }
+        List<Integer> seenStatuses = new ArrayList<>();
+        for (Future<Integer> f : statuses) seenStatuses.add(f.get(30, TimeUnit.SECONDS));
+        clients.shutdown();
+
+        assertThat(seenStatuses).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(seenStatuses).filteredOn(s -> s == 409).hasSize(15);
+        assertThat(Api.allStoredUsers(service)).extracting(u -> u.nickName().key()).containsExactly("racer");
     }
 
     @Test
