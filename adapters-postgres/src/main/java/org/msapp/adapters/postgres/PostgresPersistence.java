@@ -56,10 +56,13 @@ public final class PostgresPersistence implements Persistence, AutoCloseable {
         config.setConnectionTimeout(Math.max(250, s.connectTimeout().toMillis()));
         config.setValidationTimeout(Math.max(250, Math.min(s.connectTimeout().toMillis(), 1000)));
         config.setInitializationFailTimeout(-1);   // start without a connection; the probe tells readiness
+        // The driver reads its properties with Properties.getProperty, which sees String values only;
+        // HikariCP 7 hands them over as they are (5 made strings of them). A number here would be
+        // ignored silently: no socket timeout, so a stalled database would hang a request for good.
         long seconds = Math.max(1, (s.queryTimeout().toMillis() + 999) / 1000);
-        config.addDataSourceProperty("connectTimeout", Math.max(1, s.connectTimeout().toSeconds()));
-        config.addDataSourceProperty("socketTimeout", seconds);
-        config.addDataSourceProperty("tcpKeepAlive", true);
+        config.addDataSourceProperty("connectTimeout", Long.toString(Math.max(1, s.connectTimeout().toSeconds())));
+        config.addDataSourceProperty("socketTimeout", Long.toString(seconds));
+        config.addDataSourceProperty("tcpKeepAlive", "true");
         config.addDataSourceProperty("ApplicationName", "ms-application");
         config.setConnectionInitSql("SET statement_timeout = " + s.queryTimeout().toMillis());
         return config;
