@@ -14,13 +14,19 @@ import org.flywaydb.core.api.output.MigrateResult;
  * is refused, never downgraded.
  */
 final class Migrations {
+    /** Long enough for any migration here; short enough that a database that hangs at start-up ends the attempt. */
+    static final int MIGRATION_SOCKET_TIMEOUT_SECONDS = 120;
+
     private Migrations() {
     }
 
     /** @return the schema version now, e.g. {@code 3} */
     static String migrate(PostgresSettings settings) {
+        long connectSeconds = Math.max(1, settings.connectTimeout().toSeconds());
         Flyway flyway = Flyway.configure()
-                .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
+                .dataSource(settings.jdbcUrl() + "?connectTimeout=" + connectSeconds + "&loginTimeout=" + connectSeconds
+                        + "&socketTimeout=" + MIGRATION_SOCKET_TIMEOUT_SECONDS + "&tcpKeepAlive=true", settings.user(),
+                        settings.password())
                 .locations("classpath:db/migration")
                 .ignoreMigrationPatterns("")
                 .connectRetries(0)

@@ -75,6 +75,16 @@ class PostgresOutageIT {
         assertRecovers("stall");
     }
 
+    @Test
+    void a_database_that_hangs_at_start_up_fails_the_attempt_quickly_instead_of_hanging_it() {
+        proxy.stall();
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> bounded(() -> PostgresPersistence.start(direct.withAddress("127.0.0.1", proxy.port()))))
+                .isInstanceOf(ServiceUnavailable.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("one start-up attempt").isLessThan(Duration.ofSeconds(5));
+    }
+
     /** A read in a unit of work: is there a user 1? */
     private static boolean read(Persistence p) {
         return p.inTransaction(store -> store.users().find(new UserId(1)).isPresent());
