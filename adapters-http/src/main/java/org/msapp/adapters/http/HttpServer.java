@@ -12,6 +12,7 @@ import io.micrometer.jetty12.server.TimedHandler;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
@@ -20,6 +21,7 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  */
 public final class HttpServer implements AutoCloseable {
     public static final long MAX_BODY_BYTES = 64 * 1024;
+    private static final long IDLE_CONNECTIONS_ON_STOP_MILLIS = 50;
     private static final Set<HandlerType> WITH_BODY = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH);
 
     public record Settings(String host, int port, long stopTimeoutMillis) {
@@ -78,6 +80,11 @@ public final class HttpServer implements AutoCloseable {
     public HttpServer start() {
         app.start();
         var server = app.jettyServer().server();
+        // On stop, a kept-alive connection with no request in flight closes at once (Jetty waits 1 s by
+        // default); requests in flight still finish, as the GracefulHandler waits for them.
+        for (var connector : server.getConnectors()) {
+            if (connector instanceof AbstractConnector c) c.setShutdownIdleTimeout(IDLE_CONNECTIONS_ON_STOP_MILLIS);
+        }
         new JettyServerThreadPoolMetrics(server.getThreadPool(), Tags.empty()).bindTo(registry);
         JettyConnectionMetrics.addToAllConnectors(server, registry, Tags.empty());
         return this;
