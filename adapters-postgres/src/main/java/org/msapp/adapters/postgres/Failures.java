@@ -5,7 +5,6 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.Optional;
 import org.msapp.application.ServiceUnavailable;
-import org.postgresql.util.PSQLException;
 
 /** What the driver's failures mean to the port: a rule of the schema, or a database that cannot answer now. */
 final class Failures {
@@ -25,16 +24,6 @@ final class Failures {
 
     static boolean is(Throwable e, String sqlState) {
         return sqlState(e).filter(sqlState::equals).isPresent();
-    }
-
-    /** The constraint a violation names, when the server said. */
-    static Optional<String> constraint(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof PSQLException p && p.getServerErrorMessage() != null) {
-                return Optional.ofNullable(p.getServerErrorMessage().getConstraint());
-            }
-        }
-        return Optional.empty();
     }
 
     /**

@@ -1,10 +1,9 @@
 package org.msapp.adapters.postgres;
 
 import java.util.Arrays;
+import java.util.Set;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
-import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Flyway owns the schema ({@code db/migration}). V1 is the tutorial's own DDL, so a database the
@@ -16,12 +15,12 @@ import org.flywaydb.core.api.output.MigrateResult;
 final class Migrations {
     /** Long enough for any migration here; short enough that a database that hangs at start-up ends the attempt. */
     static final int MIGRATION_SOCKET_TIMEOUT_SECONDS = 120;
+    private static final Set<MigrationState> FUTURE = Set.of(MigrationState.FUTURE_SUCCESS, MigrationState.FUTURE_FAILED);
 
     private Migrations() {
     }
 
-    /** @return the schema version now, e.g. {@code 3} */
-    static String migrate(PostgresSettings settings) {
+    static void migrate(PostgresSettings settings) {
         long connectSeconds = Math.max(1, settings.connectTimeout().toSeconds());
         Flyway flyway = Flyway.configure()
                 .dataSource(settings.jdbcUrl() + "?connectTimeout=" + connectSeconds + "&loginTimeout=" + connectSeconds
@@ -34,22 +33,10 @@ final class Migrations {
                 .baselineVersion("0")
                 .baselineDescription("adopted in place: tables made before this service")
                 .load();
-        MigrationInfo[] future = Arrays.stream(flyway.info().applied())
-                .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
-                .toArray(MigrationInfo[]::new);
-        if (future.length > 0) {
-            throw new IllegalStateException("the database " + settings.where() + " is at schema version "
-                    + future[future.length - 1].getVersion() + ", newer than this build knows ("
-                    + flyway.info().pending().length + " pending, latest known "
-                    + latestKnown(flyway) + "): run a build at least as new, or restore a matching backup");
-        }
-        MigrateResult result = flyway.migrate();
-        return result.targetSchemaVersion != null ? result.targetSchemaVersion : String.valueOf(flyway.info().current().getVersion());
-    }
-
-    private static String latestKnown(Flyway flyway) {
-        MigrationInfo[] all = flyway.info().all();
-        return Arrays.stream(all).filter(m -> m.getState() != MigrationState.FUTURE_SUCCESS && m.getState() != MigrationState.FUTURE_FAILED)
-                .reduce((a, b) -> b).map(m -> String.valueOf(m.getVersion())).orElse("none");
+        Arrays.stream(flyway.info().applied()).filter(m -> FUTURE.contains(m.getState())).reduce((a, b) -> b).ifPresent(newest -> {
+            throw new IllegalStateException("the database " + settings.where() + " is at schema version " + newest.getVersion()
+                    + ", newer than this build knows: run a build at least as new, or restore a matching backup");
+        });
+        flyway.migrate();
     }
 }

@@ -93,10 +93,6 @@ public final class PostgresPersistence implements Persistence, AutoCloseable {
                 .split(" ")[0];
     }
 
-    DataSource dataSource() {
-        return pool;
-    }
-
     @Override
     public void close() {
         pool.close();
