@@ -40,6 +40,17 @@ final class Failures {
     }
 
     static ServiceUnavailable toUnavailable(Throwable e) {
-        return new ServiceUnavailable("the database", e);
+        return new ServiceUnavailable("the database", new SQLException(describe(e), sqlState(e).orElse(null)));
+    }
+
+    /** A failure the port does not name (a bug): its SQLState and class, never the statement's values. */
+    static IllegalStateException unexpected(Throwable e) {
+        return new IllegalStateException("the database refused a statement: " + describe(e));
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) root = root.getCause();
+        return "SQLState " + sqlState(e).orElse("none") + " (" + root.getClass().getSimpleName() + ")";
     }
 }

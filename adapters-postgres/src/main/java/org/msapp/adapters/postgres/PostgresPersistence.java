@@ -6,13 +6,16 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.msapp.application.port.IdempotencyRecords;
 import org.msapp.application.port.Orders;
 import org.msapp.application.port.Outbox;
 import org.msapp.application.port.Persistence;
 import org.msapp.application.port.Users;
+import org.msapp.domain.DomainException;
 
 /**
  * The persistence port on PostgreSQL, through Jdbi on a HikariCP pool. A unit of work is one
@@ -29,6 +32,8 @@ public final class PostgresPersistence implements Persistence, AutoCloseable {
         this.pool = pool;
         this.jdbi = Jdbi.create((DataSource) pool).installPlugin(new PostgresPlugin());
         jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
+        // A statement's exception must never carry its bound values (password hashes, CPFs) into a log.
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
     }
 
     /**
@@ -64,6 +69,7 @@ public final class PostgresPersistence implements Persistence, AutoCloseable {
         config.addDataSourceProperty("socketTimeout", Long.toString(seconds));
         config.addDataSourceProperty("tcpKeepAlive", "true");
         config.addDataSourceProperty("ApplicationName", "ms-application");
+        config.addDataSourceProperty("logServerErrorDetail", "false");   // no "Failing row contains (...)" in messages
         config.setConnectionInitSql("SET statement_timeout = " + s.queryTimeout().toMillis());
         return config;
     }
@@ -81,8 +87,11 @@ public final class PostgresPersistence implements Persistence, AutoCloseable {
                     current.remove();
                 }
             });
+        } catch (DomainException | IllegalArgumentException e) {
+            throw e;
         } catch (RuntimeException e) {
             if (Failures.unavailable(e)) throw Failures.toUnavailable(e);
+            if (e instanceof JdbiException) throw Failures.unexpected(e);
             throw e;
         }
     }
