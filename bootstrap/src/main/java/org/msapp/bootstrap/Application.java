@@ -50,6 +50,7 @@ import org.msapp.application.user.GetUser;
 import org.msapp.application.user.ListUsers;
 import org.msapp.application.user.RegisterUser;
 import org.msapp.application.user.UpdateUser;
+import org.msapp.domain.user.NickName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,16 +84,18 @@ public final class Application implements AutoCloseable {
         var cache = new CacheAside(a.cache(), config.cacheTtl());
         var p = a.persistence();
         var throttle = new LoginThrottle(a.failedLogins(), a.clock(), LoginThrottle.Settings.defaults());
-        var authenticateUser = new AuthenticateUser(p, a.hasher(), throttle, Administrators.of(config.adminNickNames()));
+        var administrators = Administrators.of(config.adminNickNames());
+        warnOfUnheldAdministratorNames(p, config.adminNickNames());
+        var authenticateUser = new AuthenticateUser(p, a.hasher(), throttle, administrators);
         var useCases = new UseCases(
                 new RegisterUser(p, a.hasher(), a.ids(), a.clock()),
                 authenticateUser,
                 new IssueToken(authenticateUser, a.tokens(), a.ids(), a.clock(), config.authTokenLifetime()),
-                new AuthenticateToken(a.tokens(), p),
+                new AuthenticateToken(a.tokens(), p, administrators),
                 new GetUser(p, cache),
                 new FindUserByNickName(p),
                 new ListUsers(p),
-                new UpdateUser(p, cache, a.ids(), a.clock()),
+                new UpdateUser(p, cache, a.ids(), a.clock(), administrators),
                 new ChangePassword(p, a.hasher(), cache, a.ids(), a.clock()),
                 new DeleteUser(p, cache, a.ids(), a.clock()),
                 new PlaceOrder(p, a.ids(), a.clock()),
@@ -115,6 +118,16 @@ public final class Application implements AutoCloseable {
             throw e;
         }
         return new Application(http, relay, a);
+    }
+
+    /** The role follows the nick name, so a configured name that no one holds goes to whoever registers it first. */
+    private static void warnOfUnheldAdministratorNames(Persistence persistence, List<String> names) {
+        for (String name : names) {
+            if (persistence.inTransaction(s -> s.users().findByNickName(NickName.stored(name))).isEmpty()) {
+                LOG.warn("[!] ADMIN_NICK_NAMES names '{}', which no user holds: whoever registers it first becomes an"
+                        + " administrator; register it before the service can be reached", name);
+            }
+        }
     }
 
     /** Picks an adapter per port from the configuration, and reports each choice in one line. */

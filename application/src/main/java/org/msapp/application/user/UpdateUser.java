@@ -2,6 +2,8 @@ package org.msapp.application.user;
 
 import java.time.Clock;
 import org.msapp.application.Caller;
+import org.msapp.application.Forbidden;
+import org.msapp.application.access.Administrators;
 import org.msapp.application.ExpectedVersion;
 import org.msapp.application.cache.CacheAside;
 import org.msapp.application.port.CacheKey;
@@ -23,17 +25,25 @@ public final class UpdateUser {
     private final CacheAside cache;
     private final IdGenerator ids;
     private final Clock clock;
+    private final Administrators administrators;
 
-    public UpdateUser(Persistence persistence, CacheAside cache, IdGenerator ids, Clock clock) {
+    public UpdateUser(Persistence persistence, CacheAside cache, IdGenerator ids, Clock clock, Administrators administrators) {
         this.persistence = persistence;
         this.cache = cache;
         this.ids = ids;
         this.clock = clock;
+        this.administrators = administrators;
     }
 
-    /** @throws org.msapp.domain.user.NickNameTaken when the new nick name is another user's (the store refuses it) */
+    /**
+     * @throws org.msapp.domain.user.NickNameTaken when the new nick name is another user's (the store refuses it)
+     * @throws Forbidden when someone but an administrator renames themselves to an administrator's nick name
+     */
     public User handle(Command c) {
         c.caller().requireAccessTo(c.user());
+        c.changes().nickName().filter(administrators::name).ifPresent(reserved -> {
+            if (!c.caller().isAdmin()) throw new Forbidden("the nick name '" + reserved + "', which is an administrator's");
+        });
         User updated = persistence.inTransaction(store -> {
             User current = store.users().find(c.user()).orElseThrow(() -> new UserNotFound(c.user()));
             c.expectedVersion().check("user", current.version());

@@ -31,6 +31,7 @@ import org.msapp.domain.order.ItemPrice;
 import org.msapp.domain.order.Order;
 import org.msapp.domain.order.OrderChanges;
 import org.msapp.domain.order.Quantity;
+import org.msapp.domain.user.NickName;
 import org.msapp.domain.user.Password;
 import org.msapp.domain.user.User;
 import org.msapp.domain.user.UserChanges;
@@ -135,6 +136,16 @@ class AccessRulesTest {
         assertThat(app.listUsers.handle(new ListUsers.Query(asAdmin, 10, Optional.empty())).items()).containsExactly(alice, bob);
         assertThat(app.listAllOrders.handle(new ListAllOrders.Query(asAdmin, 10, Optional.empty())).items())
                 .containsExactly(alicesOrder);
+    }
+
+    @Test
+    void only_an_administrator_may_rename_a_user_to_an_administrators_nick_name() {
+        UserChanges toRoot = new UserChanges(Optional.of(NickName.of("ROOT")), Optional.empty(), Optional.empty(), Optional.empty());
+
+        assertThatThrownBy(() -> app.updateUser.handle(new UpdateUser.Command(asAlice, alice.id(), toRoot, InMemoryServices.anyVersion())))
+                .isInstanceOf(Forbidden.class).hasMessageContaining("administrator");
+        assertThat(app.updateUser.handle(new UpdateUser.Command(asAdmin, alice.id(), toRoot, InMemoryServices.anyVersion()))
+                .nickName().value()).isEqualTo("ROOT");
     }
 
     @Test

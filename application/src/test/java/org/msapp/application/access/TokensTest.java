@@ -16,6 +16,7 @@ import org.msapp.application.user.ChangePassword;
 import org.msapp.application.user.DeleteUser;
 import org.msapp.application.user.UpdateUser;
 import org.msapp.domain.user.FullName;
+import org.msapp.domain.user.NickName;
 import org.msapp.domain.user.Password;
 import org.msapp.domain.user.User;
 import org.msapp.domain.user.UserChanges;
@@ -60,6 +61,17 @@ class TokensTest {
         app.register(Users.withNick("root"));
 
         assertThat(app.authenticateToken.handle(issue("root", "alice-password-1").accessToken()).isAdmin()).isTrue();
+    }
+
+    @Test
+    void the_admin_role_follows_the_nick_name_so_a_token_loses_it_when_its_user_is_renamed_away() {
+        User root = app.register(Users.withNick("root"));
+        String token = issue("root", "alice-password-1").accessToken();
+        app.updateUser.handle(new UpdateUser.Command(InMemoryServices.callerOf(root), root.id(),
+                new UserChanges(Optional.of(NickName.of("rooty")), Optional.empty(), Optional.empty(), Optional.empty()),
+                InMemoryServices.anyVersion()));
+
+        assertThat(app.authenticateToken.handle(token).isAdmin()).isFalse();
     }
 
     @Test
