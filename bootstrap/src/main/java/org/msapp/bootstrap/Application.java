@@ -96,7 +96,7 @@ public final class Application implements AutoCloseable {
                 new FindUserByNickName(p),
                 new ListUsers(p),
                 new UpdateUser(p, cache, a.ids(), a.clock(), administrators),
-                new ChangePassword(p, a.hasher(), cache, a.ids(), a.clock()),
+                new ChangePassword(p, a.hasher(), throttle, cache, a.ids(), a.clock()),
                 new DeleteUser(p, cache, a.ids(), a.clock()),
                 new PlaceOrder(p, a.ids(), a.clock()),
                 new GetOrder(p, cache),

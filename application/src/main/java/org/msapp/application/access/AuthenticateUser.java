@@ -11,8 +11,9 @@ import org.msapp.domain.user.PasswordHash;
 import org.msapp.domain.user.User;
 
 /**
- * Checks a nick name and password against the stored hash. An unknown nick name costs a hash too,
- * so the time taken does not tell which nick names exist; repeated failures are throttled.
+ * Checks a nick name and password against the stored hash; repeated failures are throttled. An
+ * unknown nick name costs a hash too (the decoy's, at today's parameters), so that it is not much
+ * cheaper than a known one.
  */
 public final class AuthenticateUser {
     public record Command(String nickName, Password password) {
@@ -42,15 +43,13 @@ public final class AuthenticateUser {
      */
     public Authenticated handle(Command c) {
         if (c.nickName() == null || c.nickName().isEmpty() || c.nickName().length() > 50) throw new InvalidCredentials();
-        String key = c.nickName().toLowerCase(Locale.ROOT);
-        throttle.check(key);
         User user = persistence.inTransaction(store -> store.users().findByNickName(NickName.stored(c.nickName())))
                 .orElse(null);
-        if (user == null) hasher.verify(c.password(), decoy());   // the same cost as a known nick name
-        if (user == null || !hasher.verify(c.password(), user.passwordHash())) {
-            throttle.failed(key);
-            throw new InvalidCredentials();
-        }
+        // the account's own key, whichever spelling found it; the input's for a name no one holds
+        String key = user == null ? c.nickName().toLowerCase(Locale.ROOT) : user.nickName().key();
+        throttle.attempt(key);
+        if (user == null) hasher.verify(c.password(), decoy());
+        if (user == null || !hasher.verify(c.password(), user.passwordHash())) throw new InvalidCredentials();
         throttle.succeeded(key);
         return new Authenticated(new Caller(user.id(), user.nickName(), administrators.rolesOf(user.nickName())), user);
     }

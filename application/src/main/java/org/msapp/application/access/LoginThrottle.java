@@ -7,8 +7,10 @@ import java.util.List;
 import org.msapp.application.port.FailedLogins;
 
 /**
- * Slows down password guessing: after {@code maxFailures} failed log-ins for one nick name within
- * {@code window}, every log-in for it is refused, unchecked, until the oldest of them leaves the window.
+ * Slows down password guessing: at most {@code maxFailures} password checks for one nick name within
+ * {@code window} that did not succeed; past that, every attempt is refused, unchecked, until the
+ * oldest leaves the window. An attempt is counted before its check, so a burst of parallel guesses
+ * gets no more checks than a sequence of them.
  */
 public final class LoginThrottle {
     public record Settings(int maxFailures, Duration window) {
@@ -27,21 +29,22 @@ public final class LoginThrottle {
         this.settings = settings;
     }
 
-    /** @throws LoginThrottled while {@code nickNameKey} has had too many failures of late */
-    void check(String nickNameKey) {
+    /**
+     * Counts an attempt to check a password of {@code nickNameKey}; it stays counted as a failure
+     * unless {@link #succeeded} follows.
+     *
+     * @throws LoginThrottled while too many attempts for it have not succeeded of late
+     */
+    public void attempt(String nickNameKey) {
         Instant now = clock.instant();
-        List<Instant> recent = failures.after(nickNameKey, now.minus(settings.window()));
+        List<Instant> recent = failures.countUnlessFull(nickNameKey, now, now.minus(settings.window()), settings.maxFailures());
         if (recent.size() < settings.maxFailures()) return;
         Instant freed = recent.get(recent.size() - settings.maxFailures()).plus(settings.window());
         long millis = Duration.between(now, freed).toMillis();
         throw new LoginThrottled(Math.max(1, (millis + 999) / 1000));
     }
 
-    void failed(String nickNameKey) {
-        failures.add(nickNameKey, clock.instant());
-    }
-
-    void succeeded(String nickNameKey) {
+    public void succeeded(String nickNameKey) {
         failures.clear(nickNameKey);
     }
 }

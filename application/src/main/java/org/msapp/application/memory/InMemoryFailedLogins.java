@@ -9,9 +9,10 @@ import java.util.Map;
 import org.msapp.application.port.FailedLogins;
 
 /**
- * Failed log-ins in this process: per instance, which is what one instance needs. At most
- * {@code maxNickNames} nick names (the least recently failed are forgotten first) and
- * {@code maxPerNickName} failures each (the oldest go first).
+ * Log-in attempts in this process. Several instances each keep their own, so behind a load balancer
+ * a guesser gets the allowance once per instance: a store shared by all (PostgreSQL, Redis) would
+ * close that. At most {@code maxNickNames} nick names (the least recently tried are forgotten first)
+ * and {@code maxPerNickName} attempts each (the oldest go first).
  */
 public final class InMemoryFailedLogins implements FailedLogins {
     private final int maxPerNickName;
@@ -28,17 +29,14 @@ public final class InMemoryFailedLogins implements FailedLogins {
     }
 
     @Override
-    public synchronized void add(String nickNameKey, Instant at) {
+    public synchronized List<Instant> countUnlessFull(String nickNameKey, Instant at, Instant since, int max) {
         Deque<Instant> times = failures.computeIfAbsent(nickNameKey, k -> new ArrayDeque<>());
-        times.addLast(at);
-        while (times.size() > maxPerNickName) times.removeFirst();
-    }
-
-    @Override
-    public synchronized List<Instant> after(String nickNameKey, Instant since) {
-        Deque<Instant> times = failures.get(nickNameKey);
-        if (times == null) return List.of();
-        return times.stream().filter(t -> t.isAfter(since)).sorted().toList();
+        List<Instant> recent = times.stream().filter(t -> t.isAfter(since)).sorted().toList();
+        if (recent.size() < max) {
+            times.addLast(at);
+            while (times.size() > maxPerNickName) times.removeFirst();
+        }
+        return recent;
     }
 
     @Override

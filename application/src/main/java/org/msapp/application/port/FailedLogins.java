@@ -4,15 +4,18 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Failed log-ins per nick name (its {@link org.msapp.domain.user.NickName#key()}), so that guessing
- * can be slowed down. It may forget failures older than the window it is asked about, and, when it
- * holds too many nick names, the oldest ones: it never grows without bound.
+ * Log-in attempts per nick name (its {@link org.msapp.domain.user.NickName#key()}) that have not
+ * succeeded, so that guessing can be slowed down. It may forget attempts older than the window it is
+ * asked about, and, when it holds too many nick names, the oldest ones: it never grows without bound.
  */
 public interface FailedLogins {
-    void add(String nickNameKey, Instant at);
+    /**
+     * Atomically: counts an attempt at {@code at}, unless {@code max} or more were counted after
+     * {@code since}. Returns the attempts counted after {@code since} before this one, oldest first;
+     * when there are {@code max} of them or more, this one was not counted.
+     */
+    List<Instant> countUnlessFull(String nickNameKey, Instant at, Instant since, int max);
 
-    /** The failures of {@code nickNameKey} after {@code since}, oldest first. */
-    List<Instant> after(String nickNameKey, Instant since);
-
+    /** Forgets the attempts of {@code nickNameKey}, as after a log-in that succeeded. */
     void clear(String nickNameKey);
 }

@@ -3,6 +3,7 @@ package org.msapp.application.user;
 import java.time.Clock;
 import org.msapp.application.Caller;
 import org.msapp.application.ExpectedVersion;
+import org.msapp.application.access.LoginThrottle;
 import org.msapp.application.cache.CacheAside;
 import org.msapp.application.port.CacheKey;
 import org.msapp.application.port.IdGenerator;
@@ -25,13 +26,16 @@ public final class ChangePassword {
 
     private final Persistence persistence;
     private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
     private final CacheAside cache;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public ChangePassword(Persistence persistence, PasswordHasher hasher, CacheAside cache, IdGenerator ids, Clock clock) {
+    public ChangePassword(Persistence persistence, PasswordHasher hasher, LoginThrottle throttle, CacheAside cache,
+                          IdGenerator ids, Clock clock) {
         this.persistence = persistence;
         this.hasher = hasher;
+        this.throttle = throttle;
         this.cache = cache;
         this.ids = ids;
         this.clock = clock;
@@ -42,9 +46,11 @@ public final class ChangePassword {
         User current = persistence.inTransaction(store -> store.users().find(c.user()))
                 .orElseThrow(() -> new UserNotFound(c.user()));
         c.expectedVersion().check("user", current.version());
+        throttle.attempt(current.nickName().key());   // a token must not buy unlimited guesses at the password
         if (!hasher.verify(c.current(), current.passwordHash())) {
             throw new InvalidField("password", "is not the current password");
         }
+        throttle.succeeded(current.nickName().key());
         PasswordHash hash = hasher.hash(c.replacement());
         persistence.inTransaction(store -> {
             User next = current.changePassword(hash, clock.instant());

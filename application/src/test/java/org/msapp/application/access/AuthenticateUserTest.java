@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,6 +128,34 @@ class AuthenticateUserTest {
 
         app.clock.advance(Duration.ofSeconds(10));
         assertThat(logIn("alice", "alice-password-1").userId()).isEqualTo(alice.id());
+    }
+
+    @Test
+    void a_burst_of_parallel_guesses_gets_no_more_password_checks_than_the_allowance() throws Exception {
+        ExecutorService guessers = Executors.newFixedThreadPool(12);
+        CyclicBarrier together = new CyclicBarrier(12);
+        int before = app.hasher.calls();
+        List<Future<String>> outcomes = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            outcomes.add(guessers.submit(() -> {
+                together.await(10, TimeUnit.SECONDS);
+                try {
+                    logIn("alice", "a guess");
+                    return "in";
+                } catch (InvalidCredentials wrong) {
+                    return "wrong";
+                } catch (LoginThrottled slowed) {
+                    return "throttled";
+                }
+            }));
+        }
+        List<String> results = new ArrayList<>();
+        for (Future<String> f : outcomes) results.add(f.get(30, TimeUnit.SECONDS));
+        guessers.shutdown();
+
+        assertThat(results).filteredOn("wrong"::equals).hasSize(5);
+        assertThat(results).filteredOn("throttled"::equals).hasSize(7);
+        assertThat(app.hasher.calls() - before).as("password checks spent").isEqualTo(5);
     }
 
     @Test

@@ -17,21 +17,21 @@ class InMemoryFailedLoginsTest extends FailedLoginsContract {
 
     @Test
     void it_holds_at_most_so_many_nick_names_forgetting_the_least_recent_first() {
-        var failures = new InMemoryFailedLogins(2, 10);
-        failures.add("alice", T0);
-        failures.add("bob", T0);
-        failures.add("carol", T0);
+        var attempts = new InMemoryFailedLogins(2, 10);
+        attempts.countUnlessFull("alice", T0, T0.minusSeconds(1), 5);
+        attempts.countUnlessFull("bob", T0, T0.minusSeconds(1), 5);
+        attempts.countUnlessFull("carol", T0, T0.minusSeconds(1), 5);
 
-        assertThat(failures.after("alice", T0.minusSeconds(1))).isEmpty();
-        assertThat(failures.after("bob", T0.minusSeconds(1))).hasSize(1);
-        assertThat(failures.after("carol", T0.minusSeconds(1))).hasSize(1);
+        assertThat(attempts.countUnlessFull("bob", T0, T0.minusSeconds(1), 5)).hasSize(1);
+        assertThat(attempts.countUnlessFull("alice", T0, T0.minusSeconds(1), 5)).isEmpty();
     }
 
     @Test
-    void it_holds_at_most_so_many_failures_per_nick_name_forgetting_the_oldest_first() {
-        var failures = new InMemoryFailedLogins(10, 2);
-        for (int i = 0; i < 5; i++) failures.add("alice", T0.plusSeconds(i));
+    void it_holds_at_most_so_many_attempts_per_nick_name_forgetting_the_oldest_first() {
+        var attempts = new InMemoryFailedLogins(10, 2);
+        for (int i = 0; i < 5; i++) attempts.countUnlessFull("alice", T0.plusSeconds(i), T0.minusSeconds(1), 100);
 
-        assertThat(failures.after("alice", T0.minusSeconds(1))).containsExactly(T0.plusSeconds(3), T0.plusSeconds(4));
+        assertThat(attempts.countUnlessFull("alice", T0.plusSeconds(9), T0.minusSeconds(1), 100))
+                .containsExactly(T0.plusSeconds(3), T0.plusSeconds(4));
     }
 }

@@ -3,49 +3,85 @@ package org.msapp.application.port;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The contract of {@link FailedLogins}. */
 public abstract class FailedLoginsContract {
     private static final Instant T0 = Instant.parse("2024-05-01T12:00:00Z");
+    private static final Instant LONG_AGO = T0.minusSeconds(3600);
 
-    /** A fresh, empty store that holds at least 100 nick names and 10 failures each. */
+    /** A fresh, empty store that holds at least 100 nick names and 10 attempts each. */
     protected abstract FailedLogins failedLogins();
 
-    private FailedLogins failures;
+    private FailedLogins attempts;
 
     @BeforeEach
     void makeTheStore() {
-        failures = failedLogins();
+        attempts = failedLogins();
     }
 
     @Test
-    void failures_after_a_moment_come_back_oldest_first() {
-        failures.add("alice", T0.plusSeconds(2));
-        failures.add("alice", T0);
-        failures.add("alice", T0.plusSeconds(5));
+    void each_attempt_answers_those_before_it_after_the_moment_asked_oldest_first() {
+        assertThat(attempts.countUnlessFull("alice", T0.plusSeconds(2), LONG_AGO, 5)).isEmpty();
+        assertThat(attempts.countUnlessFull("alice", T0, LONG_AGO, 5)).containsExactly(T0.plusSeconds(2));
 
-        assertThat(failures.after("alice", T0)).containsExactly(T0.plusSeconds(2), T0.plusSeconds(5));
-        assertThat(failures.after("alice", T0.minusSeconds(1))).containsExactly(T0, T0.plusSeconds(2), T0.plusSeconds(5));
+        assertThat(attempts.countUnlessFull("alice", T0.plusSeconds(5), T0, 5)).containsExactly(T0.plusSeconds(2));
+        assertThat(attempts.countUnlessFull("alice", T0.plusSeconds(6), LONG_AGO, 5))
+                .containsExactly(T0, T0.plusSeconds(2), T0.plusSeconds(5));
     }
 
     @Test
-    void failures_are_kept_per_nick_name() {
-        failures.add("alice", T0);
+    void once_full_an_attempt_is_not_counted() {
+        for (int i = 0; i < 3; i++) attempts.countUnlessFull("alice", T0.plusSeconds(i), LONG_AGO, 3);
 
-        assertThat(failures.after("bob", T0.minusSeconds(60))).isEmpty();
-        assertThat(failures.after("alice", T0.minusSeconds(60))).hasSize(1);
+        assertThat(attempts.countUnlessFull("alice", T0.plusSeconds(10), LONG_AGO, 3)).hasSize(3);
+        assertThat(attempts.countUnlessFull("alice", T0.plusSeconds(11), LONG_AGO, 100)).hasSize(3);
     }
 
     @Test
-    void clearing_forgets_the_failures_of_that_nick_name_only() {
-        failures.add("alice", T0);
-        failures.add("bob", T0);
+    void attempts_are_kept_per_nick_name() {
+        attempts.countUnlessFull("alice", T0, LONG_AGO, 5);
 
-        failures.clear("alice");
+        assertThat(attempts.countUnlessFull("bob", T0, LONG_AGO, 5)).isEmpty();
+        assertThat(attempts.countUnlessFull("alice", T0, LONG_AGO, 5)).hasSize(1);
+    }
 
-        assertThat(failures.after("alice", T0.minusSeconds(60))).isEmpty();
-        assertThat(failures.after("bob", T0.minusSeconds(60))).containsExactly(T0);
+    @Test
+    void clearing_forgets_the_attempts_of_that_nick_name_only() {
+        attempts.countUnlessFull("alice", T0, LONG_AGO, 5);
+        attempts.countUnlessFull("bob", T0, LONG_AGO, 5);
+
+        attempts.clear("alice");
+
+        assertThat(attempts.countUnlessFull("alice", T0.plusSeconds(1), LONG_AGO, 5)).isEmpty();
+        assertThat(attempts.countUnlessFull("bob", T0.plusSeconds(1), LONG_AGO, 5)).containsExactly(T0);
+    }
+
+    @Test
+    void of_many_attempts_at_once_no_more_than_the_allowance_are_counted() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        CyclicBarrier together = new CyclicBarrier(8);
+        List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < 8; i++) {
+            int n = i;
+            threads.submit(() -> {
+                together.await(10, TimeUnit.SECONDS);
+                seen.add(attempts.countUnlessFull("alice", T0.plusMillis(n), LONG_AGO, 5).size());
+                return null;
+            });
+        }
+        threads.shutdown();
+        assertThat(threads.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(seen).hasSize(8);
+        assertThat(seen.stream().filter(before -> before < 5)).as("attempts counted").hasSize(5);
     }
 }

@@ -1,33 +1,22 @@
 package org.msapp.application.user;
 
-import org.msapp.application.access.AuthenticateUser;
 import static org.assertj.core.api.Assertions.assertThat;
-import org.msapp.application.access.AuthenticateUser;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.msapp.application.access.AuthenticateUser;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
-import org.msapp.application.access.AuthenticateUser;
 import org.junit.jupiter.api.Test;
-import org.msapp.application.access.AuthenticateUser;
 import org.msapp.application.ExpectedVersion;
-import org.msapp.application.access.AuthenticateUser;
 import org.msapp.application.Forbidden;
-import org.msapp.application.access.AuthenticateUser;
 import org.msapp.application.InvalidCredentials;
 import org.msapp.application.access.AuthenticateUser;
+import org.msapp.application.access.LoginThrottled;
 import org.msapp.application.fixtures.InMemoryServices;
-import org.msapp.application.access.AuthenticateUser;
 import org.msapp.application.fixtures.Users;
-import org.msapp.application.access.AuthenticateUser;
 import org.msapp.application.port.OutboxEvent;
-import org.msapp.application.access.AuthenticateUser;
 import org.msapp.domain.InvalidField;
-import org.msapp.application.access.AuthenticateUser;
 import org.msapp.domain.VersionMismatch;
-import org.msapp.application.access.AuthenticateUser;
 import org.msapp.domain.user.Password;
-import org.msapp.application.access.AuthenticateUser;
 import org.msapp.domain.user.User;
 
 class ChangePasswordTest {
@@ -47,6 +36,21 @@ class ChangePasswordTest {
     private void change(User caller, User target, String current, String replacement, ExpectedVersion expected) {
         app.changePassword.handle(new ChangePassword.Command(InMemoryServices.callerOf(caller), target.id(),
                 Password.candidate(Password.FIELD, current), Password.newPassword("new_password", replacement), expected));
+    }
+
+    @Test
+    void guesses_at_the_current_password_are_throttled_like_log_ins() {
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> change(alice, alice, "a wrong guess", "a new passphrase", InMemoryServices.anyVersion()))
+                    .isInstanceOf(InvalidField.class);
+        }
+
+        assertThatThrownBy(() -> change(alice, alice, OLD, "a new passphrase", InMemoryServices.anyVersion()))
+                .isInstanceOf(LoginThrottled.class);
+        assertThatThrownBy(() -> logsIn("alice", OLD)).as("log-ins share the allowance").isInstanceOf(LoginThrottled.class);
+        app.clock.advance(Duration.ofMinutes(1));
+        change(alice, alice, OLD, "a new passphrase", InMemoryServices.anyVersion());
+        assertThat(logsIn("alice", "a new passphrase")).isTrue();
     }
 
     private boolean logsIn(String nick, String password) {
