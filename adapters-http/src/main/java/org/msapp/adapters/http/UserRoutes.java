@@ -56,8 +56,9 @@ final class UserRoutes {
                 v.check(() -> Email.of(body.text(Email.FIELD))),
                 v.check(() -> PhoneNumber.of(body.text(PhoneNumber.FIELD))));
         v.done();
+        RegisterUser.Prepared prepared = useCases.registerUser().prepare(command);   // the hash, outside the unit of work
         idempotency.respond(ctx, () -> {
-            User user = useCases.registerUser().handle(command);
+            User user = useCases.registerUser().handle(prepared);
             return Idempotency.created("/users/" + user.id(), user.version(), UserView.of(user));
         });
     }

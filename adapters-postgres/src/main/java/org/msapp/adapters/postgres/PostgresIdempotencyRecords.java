@@ -11,8 +11,9 @@ import org.msapp.application.port.IdempotencyRecord;
 import org.msapp.application.port.IdempotencyRecords;
 
 /**
- * The idempotency table, inside one transaction. Of two requests that save one key at once, the
- * second waits on the first's row lock and then finds the key taken.
+ * The idempotency table, inside one transaction. A key is held with a transaction-level advisory
+ * lock, so of two requests with one key the second waits for the first to commit, then finds its
+ * record.
  */
 final class PostgresIdempotencyRecords implements IdempotencyRecords {
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
@@ -21,6 +22,12 @@ final class PostgresIdempotencyRecords implements IdempotencyRecords {
 
     PostgresIdempotencyRecords(Handle handle) {
         this.handle = handle;
+    }
+
+    @Override
+    public void hold(String key) {
+        handle.createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))) AS held")
+                .bind("key", key).mapTo(Integer.class).one();
     }
 
     @Override

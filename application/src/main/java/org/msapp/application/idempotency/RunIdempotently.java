@@ -53,6 +53,7 @@ public final class RunIdempotently {
         for (int attempt = 1; ; attempt++) {
             try {
                 return persistence.inTransaction(store -> {
+                    store.idempotency().hold(request.storedKey());
                     var now = clock.instant();
                     var earlier = store.idempotency().find(request.storedKey(), now);
                     if (earlier.isPresent()) {

@@ -271,6 +271,11 @@ public final class InMemoryPersistence implements Persistence {
 
     private final class MemoryIdempotency implements IdempotencyRecords {
         @Override
+        public void hold(String key) {
+            // units of work run one at a time here: holding is already done
+        }
+
+        @Override
         public Optional<IdempotencyRecord> find(String key, Instant now) {
             return Optional.ofNullable(idempotency.get(key)).filter(r -> r.expiresAt().isAfter(now));
         }

@@ -33,15 +33,28 @@ public final class RegisterUser {
         this.clock = clock;
     }
 
+    /** A registration whose password is hashed already: what remains is quick, and fits in a unit of work. */
+    public record Prepared(Command command, PasswordHash hash) {
+    }
+
     /** @throws NickNameTaken when the nick name is someone's already, in any case */
     public User handle(Command c) {
-        // The store refuses a taken nick name anyway; asking first spares an argon2 hash on a sure refusal.
-        persistence.inTransaction(store -> store.users().findByNickName(c.nickName())).ifPresent(taken -> {
-            throw new NickNameTaken(c.nickName());
-        });
-        PasswordHash hash = hasher.hash(c.password());   // slow: outside the unit of work
+        return handle(prepare(c));
+    }
+
+    /**
+     * Does the slow part, the argon2 hash, outside any unit of work, so that no connection is held
+     * meanwhile (not even by an idempotent request's, whose replay must not be refused as a taken name).
+     */
+    public Prepared prepare(Command c) {
+        return new Prepared(c, hasher.hash(c.password()));
+    }
+
+    /** @throws NickNameTaken when the nick name is someone's already, in any case (the store refuses it) */
+    public User handle(Prepared p) {
+        Command c = p.command();
         return persistence.inTransaction(store -> {
-            User user = User.register(store.users().nextId(), c.nickName(), hash, c.fullName(), c.cpf(), c.email(),
+            User user = User.register(store.users().nextId(), c.nickName(), p.hash(), c.fullName(), c.cpf(), c.email(),
                     c.phoneNumber(), clock.instant());
             store.users().add(user);
             store.outbox().append(OutboxEvent.of(ids.newEventId(), UserRegistered.of(user)));

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,37 @@ public abstract class IdempotencyRecordsContract {
 
     private Optional<IdempotencyRecord> find(String key, Instant now) {
         return tx(s -> s.idempotency().find(key, now));
+    }
+
+    @Test
+    void a_unit_of_work_that_holds_a_key_held_by_another_waits_for_it_and_then_sees_its_record() throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        Thread first = new Thread(() -> tx(s -> {
+            s.idempotency().hold("key-1");
+            held.countDown();
+            sleep(300);
+            s.idempotency().save(record("key-1", "hash-a", 201, EXPIRES), NOW);
+            return null;
+        }));
+        first.start();
+        assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+
+        Optional<IdempotencyRecord> seen = tx(s -> {
+            s.idempotency().hold("key-1");
+            return s.idempotency().find("key-1", NOW);
+        });
+
+        first.join(10_000);
+        assertThat(seen).as("what the holder saved, once it let go").map(IdempotencyRecord::requestHash).contains("hash-a");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
