@@ -2,6 +2,8 @@ package org.msapp.bootstrap;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +11,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.msapp.adapters.http.HttpServer;
 import org.msapp.adapters.http.UseCases;
 import org.msapp.adapters.postgres.PostgresPersistence;
@@ -80,7 +84,17 @@ public final class Application implements AutoCloseable {
         return start(config, adaptersFor(config, report));
     }
 
+    /** Starts on {@code a}; when the start fails, the adapters' resources are closed before the failure is thrown. */
     public static Application start(Config config, Adapters a) {
+        try {
+            return startOn(config, a);
+        } catch (RuntimeException | Error e) {
+            closeResources(a);
+            throw e;
+        }
+    }
+
+    private static Application startOn(Config config, Adapters a) {
         var cache = new CacheAside(a.cache(), config.cacheTtl());
         var p = a.persistence();
         var throttle = new LoginThrottle(a.failedLogins(), a.clock(), LoginThrottle.Settings.defaults());
@@ -108,16 +122,32 @@ public final class Application implements AutoCloseable {
                 new CheckReadiness(a.probes()));
         var relay = new OutboxRelay(p, a.events(), a.clock(), OutboxRelay.Settings.defaults().withRetention(config.outboxRetention()));
         var http = new HttpServer(useCases, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                new HttpServer.Settings(config.httpHost(), config.httpPort(), 10_000));
+                new HttpServer.Settings(config.httpHost(), config.httpPort(), 10_000, requestHashKey(config)));
         relay.start();
         try {
             http.start();
         } catch (RuntimeException e) {
+            http.close();
             relay.close();
-            closeResources(a);
             throw e;
         }
         return new Application(http, relay, a);
+    }
+
+    /** From AUTH_TOKEN_SECRET, which every instance shares; without it, a key of this process alone. */
+    private static byte[] requestHashKey(Config config) {
+        byte[] secret = config.authTokenSecret().map(Config.Secret::bytes).orElseGet(() -> {
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            return random;
+        });
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return mac.doFinal("ms-application idempotent request digests".getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     /** The role follows the nick name, so a configured name that no one holds goes to whoever registers it first. */
@@ -139,7 +169,12 @@ public final class Application implements AutoCloseable {
             Config.Database db = config.database().get();
             PostgresPersistence postgres = Postgres.start(db);
             persistence = postgres;
-            report.accept("[✓] Postgres " + postgres.serverVersion() + " at " + db.settings().where());
+            try {
+                report.accept("[✓] Postgres " + postgres.serverVersion() + " at " + db.settings().where());
+            } catch (RuntimeException e) {
+                postgres.close();
+                throw e;
+            }
             probes.add(new PostgresProbe(postgres, db.settings()));
         } else {
             persistence = new InMemoryPersistence();
@@ -190,9 +225,15 @@ public final class Application implements AutoCloseable {
     /** Stops HTTP first (requests in flight finish), then the relay, then the adapters that hold resources (pools). */
     @Override
     public void close() {
-        http.close();
-        relay.close();
-        closeResources(adapters);
+        try {
+            http.close();
+        } finally {
+            try {
+                relay.close();
+            } finally {
+                closeResources(adapters);
+            }
+        }
     }
 
     private static void closeResources(Adapters a) {

@@ -87,6 +87,10 @@ public record Config(String httpHost, int httpPort, Optional<Database> database,
             if (!Set.of("postgres", "postgresql").contains(String.valueOf(uri.getScheme())) || uri.getHost() == null) {
                 throw new IllegalArgumentException("DATABASE_URL must look like postgres://user:password@host:5432/db");
             }
+            if (uri.getRawQuery() != null) {
+                throw new IllegalArgumentException("DATABASE_URL parameters (?" + uri.getRawQuery().replaceAll("password=[^&]*", "password=***")
+                        + ") are not supported: they would be dropped, TLS settings with them; use host, port, database and credentials only");
+            }
             String info = uri.getRawUserInfo();
             if (info != null) {
                 String[] parts = info.split(":", 2);

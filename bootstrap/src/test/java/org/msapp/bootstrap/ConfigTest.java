@@ -65,6 +65,12 @@ class ConfigTest {
     }
 
     @Test
+    void a_database_url_with_parameters_is_refused_rather_than_dropping_them() {
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("DATABASE_URL", "postgres://u:p@h/d?sslmode=verify-full&password=x")))
+                .hasMessageContaining("sslmode=verify-full").hasMessageNotContaining("password=x");
+    }
+
+    @Test
     void a_database_url_of_another_kind_is_refused() {
         assertThatThrownBy(() -> Config.fromEnvironment(Map.of("DATABASE_URL", "mysql://h/d"))).hasMessageContaining("DATABASE_URL");
     }

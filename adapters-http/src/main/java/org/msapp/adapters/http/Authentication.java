@@ -56,7 +56,7 @@ final class Authentication {
             throw new InvalidCredentials("the Basic credentials are not base64");
         }
         int colon = pair.indexOf(':');
-        if (colon < 1 || colon == pair.length() - 1 || pair.length() - colon > 1024) throw new InvalidCredentials();
+        if (colon < 1 || colon == pair.length() - 1 || pair.length() - colon - 1 > 1024) throw new InvalidCredentials();
         return Optional.of(new AuthenticateUser.Command(pair.substring(0, colon),
                 Password.candidate("password", pair.substring(colon + 1))));
     }

@@ -18,8 +18,7 @@ final class DocsRoutes {
             <script src="%1$s/swagger-ui-bundle.js"></script>
             <script src="%1$s/swagger-ui-standalone-preset.js"></script>
             <script>window.onload = () => { window.ui = SwaggerUIBundle({url: '/openapi.json', dom_id: '#swagger-ui',
-              presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset], layout: 'StandaloneLayout',
-              persistAuthorization: true}); };</script>
+              presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset], layout: 'StandaloneLayout'}); };</script>
             </body></html>
             """;
 

@@ -24,7 +24,8 @@ public final class HttpServer implements AutoCloseable {
     private static final long IDLE_CONNECTIONS_ON_STOP_MILLIS = 50;
     private static final Set<HandlerType> WITH_BODY = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH);
 
-    public record Settings(String host, int port, long stopTimeoutMillis) {
+    /** {@code requestHashKey}: keys the digests of idempotent requests; the same on every instance. */
+    public record Settings(String host, int port, long stopTimeoutMillis, byte[] requestHashKey) {
     }
 
     private final Javalin app;
@@ -33,7 +34,7 @@ public final class HttpServer implements AutoCloseable {
     public HttpServer(UseCases useCases, PrometheusMeterRegistry registry, Settings settings) {
         this.registry = registry;
         boolean virtualThreads = Runtime.version().feature() >= 21;
-        var idempotency = new Idempotency(useCases.runIdempotently());
+        var idempotency = new Idempotency(useCases.runIdempotently(), settings.requestHashKey());
         var authentication = new Authentication(useCases.authenticateUser(), useCases.authenticateToken());
         var auth = new AuthRoutes(useCases.issueToken());
         var users = new UserRoutes(useCases, idempotency);

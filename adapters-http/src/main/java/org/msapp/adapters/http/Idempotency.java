@@ -2,20 +2,25 @@ package org.msapp.adapters.http;
 
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.msapp.application.idempotency.RunIdempotently;
 import org.msapp.application.StoredResponse;
 
 /** The {@code Idempotency-Key} header on creating requests: a retry gets the first response again. */
 final class Idempotency {
+    private static final String HMAC = "HmacSHA256";
     private final RunIdempotently run;
+    private final SecretKeySpec requestKey;
 
-    Idempotency(RunIdempotently run) {
+    /** {@code requestKey}: the same on every instance, so that a retry may reach any of them. */
+    Idempotency(RunIdempotently run, byte[] requestKey) {
         this.run = run;
+        this.requestKey = new SecretKeySpec(requestKey, HMAC);
     }
 
     void respond(Context ctx, Supplier<StoredResponse> work) {
@@ -36,12 +41,17 @@ final class Idempotency {
         return new StoredResponse(201, Map.of("Location", location, "ETag", ETags.of(version)), Json.write(view));
     }
 
-    private static String requestHash(Context ctx) {
+    /**
+     * An HMAC, not a plain digest: a registration's body holds a password in clear, and a digest
+     * kept for a day would let a reader of the table guess it at SHA-256 speed.
+     */
+    private String requestHash(Context ctx) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((ctx.method() + " " + ctx.path() + "\n").getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest(ctx.bodyAsBytes()));
-        } catch (NoSuchAlgorithmException impossible) {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(requestKey);
+            mac.update((ctx.method() + " " + ctx.path() + "\n").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(mac.doFinal(ctx.bodyAsBytes()));
+        } catch (GeneralSecurityException impossible) {
             throw new IllegalStateException(impossible);
         }
     }
