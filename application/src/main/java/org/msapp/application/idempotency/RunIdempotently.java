@@ -15,8 +15,9 @@ import org.msapp.domain.InvalidField;
 /**
  * Runs a creating request at most once per idempotency key: the first response is kept for 24 hours
  * and given again to a retry with the same request. The work joins the same unit of work as the
- * record, so either both commit or neither; of two concurrent requests with one key, the loser's unit
- * of work rolls back and it replays the winner's response.
+ * record, so either both commit or neither. The key is held first: of two concurrent requests with
+ * one key, the second waits for the first to commit, then replays its response (should a store let
+ * both through, the loser's save fails, its unit of work rolls back, and it tries again).
  */
 public final class RunIdempotently {
     public static final Duration KEPT_FOR = Duration.ofHours(24);
