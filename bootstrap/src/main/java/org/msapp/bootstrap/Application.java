@@ -14,67 +14,38 @@ import java.util.function.Consumer;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.msapp.adapters.http.HttpServer;
-import org.msapp.adapters.http.UseCases;
 import org.msapp.adapters.postgres.PostgresPersistence;
 import org.msapp.adapters.postgres.PostgresProbe;
+import org.msapp.application.Ports;
+import org.msapp.application.UseCases;
 import org.msapp.application.access.Administrators;
-import org.msapp.application.access.AuthenticateToken;
-import org.msapp.application.access.AuthenticateUser;
-import org.msapp.application.access.IssueToken;
-import org.msapp.application.access.LoginThrottle;
-import org.msapp.application.cache.CacheAside;
-import org.msapp.application.health.CheckReadiness;
-import org.msapp.application.idempotency.RunIdempotently;
+import org.msapp.application.authentication.LoginThrottle;
 import org.msapp.application.memory.InMemoryCache;
-import org.msapp.application.memory.InMemoryEventPublisher;
 import org.msapp.application.memory.InMemoryFailedLogins;
 import org.msapp.application.memory.InMemoryPersistence;
 import org.msapp.application.memory.InProcessProbe;
+import org.msapp.application.memory.LoggingEventPublisher;
 import org.msapp.application.memory.NoCache;
 import org.msapp.application.memory.RandomIds;
-import org.msapp.application.order.DeleteOrder;
-import org.msapp.application.order.GetOrder;
-import org.msapp.application.order.ListAllOrders;
-import org.msapp.application.order.ListOrdersOfUser;
-import org.msapp.application.order.PlaceOrder;
-import org.msapp.application.order.UpdateOrder;
 import org.msapp.application.outbox.OutboxRelay;
-import org.msapp.application.port.AccessTokens;
 import org.msapp.application.port.Cache;
-import org.msapp.application.port.FailedLogins;
-import org.msapp.application.port.EventPublisher;
 import org.msapp.application.port.HealthProbe;
-import org.msapp.application.port.IdGenerator;
-import org.msapp.application.port.PasswordHasher;
 import org.msapp.application.port.Persistence;
-import org.msapp.application.user.ChangePassword;
-import org.msapp.application.user.DeleteUser;
-import org.msapp.application.user.FindUserByNickName;
-import org.msapp.application.user.GetUser;
-import org.msapp.application.user.ListUsers;
-import org.msapp.application.user.RegisterUser;
-import org.msapp.application.user.UpdateUser;
 import org.msapp.domain.user.NickName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: builds the whole graph with {@code new}, from a {@link Config}. Tests start
- * the real service the same way, and may hand in their own adapters through {@link Adapters}.
+ * the real service the same way, and may hand in their own adapters through {@link Ports}.
  */
 public final class Application implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
-    /** The outbound adapters; the defaults are the in-memory ones. */
-    public record Adapters(Persistence persistence, EventPublisher events, Cache cache, PasswordHasher hasher,
-                           AccessTokens tokens, FailedLogins failedLogins, IdGenerator ids, Clock clock,
-                           List<HealthProbe> probes) {
-    }
-
     private final HttpServer http;
     private final OutboxRelay relay;
-    private final Adapters adapters;
+    private final Ports adapters;
 
-    private Application(HttpServer http, OutboxRelay relay, Adapters adapters) {
+    private Application(HttpServer http, OutboxRelay relay, Ports adapters) {
         this.http = http;
         this.relay = relay;
         this.adapters = adapters;
@@ -85,7 +56,7 @@ public final class Application implements AutoCloseable {
     }
 
     /** Starts on {@code a}; when the start fails, the adapters' resources are closed before the failure is thrown. */
-    public static Application start(Config config, Adapters a) {
+    public static Application start(Config config, Ports a) {
         try {
             return startOn(config, a);
         } catch (RuntimeException | Error e) {
@@ -94,32 +65,11 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    private static Application startOn(Config config, Adapters a) {
-        var cache = new CacheAside(a.cache(), config.cacheTtl());
+    private static Application startOn(Config config, Ports a) {
         var p = a.persistence();
-        var throttle = new LoginThrottle(a.failedLogins(), a.clock(), LoginThrottle.Settings.defaults());
-        var administrators = Administrators.of(config.adminNickNames());
+        var useCases = UseCases.wire(a, new UseCases.Settings(config.cacheTtl(), config.authTokenLifetime(),
+                Administrators.of(config.adminNickNames()), LoginThrottle.Settings.defaults()));
         warnOfUnheldAdministratorNames(p, config.adminNickNames());
-        var authenticateUser = new AuthenticateUser(p, a.hasher(), throttle, administrators);
-        var useCases = new UseCases(
-                new RegisterUser(p, a.hasher(), a.ids(), a.clock()),
-                authenticateUser,
-                new IssueToken(authenticateUser, a.tokens(), a.ids(), a.clock(), config.authTokenLifetime()),
-                new AuthenticateToken(a.tokens(), p, administrators),
-                new GetUser(p, cache),
-                new FindUserByNickName(p),
-                new ListUsers(p),
-                new UpdateUser(p, cache, a.ids(), a.clock(), administrators),
-                new ChangePassword(p, a.hasher(), throttle, cache, a.ids(), a.clock()),
-                new DeleteUser(p, cache, a.ids(), a.clock()),
-                new PlaceOrder(p, a.ids(), a.clock()),
-                new GetOrder(p, cache),
-                new ListOrdersOfUser(p),
-                new ListAllOrders(p),
-                new UpdateOrder(p, cache, a.ids(), a.clock()),
-                new DeleteOrder(p, cache, a.ids(), a.clock()),
-                new RunIdempotently(p, a.clock()),
-                new CheckReadiness(a.probes()));
         var relay = new OutboxRelay(p, a.events(), a.clock(), OutboxRelay.Settings.defaults().withRetention(config.outboxRetention()));
         var http = new HttpServer(useCases, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                 new HttpServer.Settings(config.httpHost(), config.httpPort(), 10_000, requestHashKey(config)));
@@ -161,7 +111,7 @@ public final class Application implements AutoCloseable {
     }
 
     /** Picks an adapter per port from the configuration, and reports each choice in one line. */
-    static Adapters adaptersFor(Config config, Consumer<String> report) {
+    static Ports adaptersFor(Config config, Consumer<String> report) {
         Clock clock = Clock.tickMillis(ZoneOffset.UTC);
         List<HealthProbe> probes = new ArrayList<>();
         Persistence persistence;
@@ -208,7 +158,7 @@ public final class Application implements AutoCloseable {
         });
         report.accept("[✓] access tokens: HS256, " + config.authTokenLifetime().toMinutes() + " min, administrators: "
                 + (config.adminNickNames().isEmpty() ? "none" : String.join(", ", config.adminNickNames())));
-        return new Adapters(persistence, new InMemoryEventPublisher(), cache, hasher,
+        return new Ports(persistence, new LoggingEventPublisher(), cache, hasher,
                 new JwtAccessTokens(secret.bytes(), clock), new InMemoryFailedLogins(100_000, 10), new RandomIds(), clock,
                 probes);
     }
@@ -236,7 +186,7 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    private static void closeResources(Adapters a) {
+    private static void closeResources(Ports a) {
         for (Object adapter : List.of(a.persistence(), a.events(), a.cache())) {
             if (adapter instanceof AutoCloseable resource) {
                 try {

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.msapp.application.ServiceUnavailable;
+import org.msapp.application.availability.ServiceUnavailable;
 import org.msapp.application.port.PasswordHasher;
 import org.msapp.domain.user.PasswordHash;
 

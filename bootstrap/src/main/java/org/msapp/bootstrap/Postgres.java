@@ -3,7 +3,7 @@ package org.msapp.bootstrap;
 import java.time.Duration;
 import java.time.Instant;
 import org.msapp.adapters.postgres.PostgresPersistence;
-import org.msapp.application.ServiceUnavailable;
+import org.msapp.application.availability.ServiceUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -48,6 +48,19 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("org.msapp.bootstrap..");
 
     @ArchTest
+    static final ArchRule only_bootstrap_chooses_the_in_memory_adapters = noClasses()
+            .that().resideInAnyPackage("org.msapp.application..", "org.msapp.adapters..")
+            .and().resideOutsideOfPackage("org.msapp.application.memory..")
+            .should().dependOnClassesThat().resideInAPackage("org.msapp.application.memory..");
+
+    @ArchTest
+    static final ArchRule no_test_double_is_production_code = classes()
+            .that().resideInAPackage("org.msapp..")
+            .should().haveSimpleNameNotContaining("Fake")
+            .andShould().haveSimpleNameNotContaining("Fast")
+            .andShould().haveSimpleNameNotContaining("Recording");
+
+    @ArchTest
     static final ArchRule no_package_cycles = slices()
             .matching("org.msapp.(**)")
             .should().beFreeOfCycles();

@@ -9,7 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.msapp.application.ServiceUnavailable;
+import org.msapp.application.availability.ServiceUnavailable;
 import org.msapp.domain.user.Password;
 import org.msapp.domain.user.PasswordHash;
 

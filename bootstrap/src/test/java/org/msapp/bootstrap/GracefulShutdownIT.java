@@ -13,10 +13,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.msapp.application.memory.FastPasswordHasher;
-import org.msapp.application.memory.InMemoryAccessTokens;
+import org.msapp.application.Ports;
+import org.msapp.application.fixtures.FakeAccessTokens;
+import org.msapp.application.fixtures.FastPasswordHasher;
+import org.msapp.application.fixtures.RecordingEventPublisher;
 import org.msapp.application.memory.InMemoryCache;
-import org.msapp.application.memory.InMemoryEventPublisher;
 import org.msapp.application.memory.InMemoryFailedLogins;
 import org.msapp.application.memory.InMemoryPersistence;
 import org.msapp.application.memory.RandomIds;
@@ -50,8 +51,8 @@ class GracefulShutdownIT {
     @Test
     void closing_lets_the_request_in_flight_finish_and_then_refuses_new_ones() throws Exception {
         var hasher = new SlowHasher();
-        var adapters = new Application.Adapters(new InMemoryPersistence(), new InMemoryEventPublisher(),
-                new InMemoryCache(Clock.systemUTC(), 10), hasher, new InMemoryAccessTokens(Clock.systemUTC()),
+        var adapters = new Ports(new InMemoryPersistence(), new RecordingEventPublisher(),
+                new InMemoryCache(Clock.systemUTC(), 10), hasher, new FakeAccessTokens(Clock.systemUTC()),
                 new InMemoryFailedLogins(10, 10), new RandomIds(), Clock.systemUTC(), List.of());
         Application app = Application.start(Config.embedded(0), adapters);
         String base = "http://127.0.0.1:" + app.port();

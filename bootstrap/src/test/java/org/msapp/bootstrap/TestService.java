@@ -16,19 +16,21 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.Base64;
 import java.util.List;
-import org.msapp.application.memory.FastPasswordHasher;
-import org.msapp.application.memory.InMemoryCache;
-import org.msapp.application.memory.InMemoryEventPublisher;
-import org.msapp.application.memory.InMemoryFailedLogins;
+import java.util.concurrent.atomic.AtomicReference;
 import org.msapp.adapters.postgres.PostgresPersistence;
 import org.msapp.adapters.postgres.TestDatabase;
+import org.msapp.application.Ports;
+import org.msapp.application.fixtures.FailingCache;
+import org.msapp.application.fixtures.FastPasswordHasher;
+import org.msapp.application.fixtures.RecordingEventPublisher;
+import org.msapp.application.memory.InMemoryCache;
+import org.msapp.application.memory.InMemoryFailedLogins;
 import org.msapp.application.memory.InMemoryPersistence;
-import org.msapp.application.port.Persistence;
 import org.msapp.application.memory.InProcessProbe;
 import org.msapp.application.memory.RandomIds;
+import org.msapp.application.port.Persistence;
 
 /**
  * The real service (the whole graph, the real Javalin server on a random port) on in-memory
@@ -46,15 +48,15 @@ public final class TestService implements AutoCloseable {
     public final JwtAccessTokens tokens = new JwtAccessTokens(SECRET.bytes(), clock);
     /** In memory, or on PostgreSQL (a database of its own, emptied at each start) when TEST_PERSISTENCE=postgres. */
     public final Persistence persistence = chosenPersistence();
-    public final InMemoryEventPublisher events = new InMemoryEventPublisher();
-    public final InMemoryCache cache = new InMemoryCache(clock, 1_000);
+    public final RecordingEventPublisher events = new RecordingEventPublisher();
+    public final FailingCache cache = new FailingCache(new InMemoryCache(clock, 1_000));
     public final FastPasswordHasher hasher = new FastPasswordHasher();
     public final Application app;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     private TestService() {
-        var adapters = new Application.Adapters(persistence, events, cache, hasher, tokens, new InMemoryFailedLogins(1_000, 10),
+        var adapters = new Ports(persistence, events, cache, hasher, tokens, new InMemoryFailedLogins(1_000, 10),
                 new RandomIds(), clock, List.of(new InProcessProbe("persistence", true, "in-memory")));
         app = Application.start(Config.embedded(0).withAccess(SECRET, List.of(ADMIN)), adapters);
         base = "http://127.0.0.1:" + app.port();

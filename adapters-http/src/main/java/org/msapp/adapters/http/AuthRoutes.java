@@ -3,8 +3,8 @@ package org.msapp.adapters.http;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Set;
-import org.msapp.application.access.AuthenticateUser;
-import org.msapp.application.access.IssueToken;
+import org.msapp.application.authentication.AuthenticateUser;
+import org.msapp.application.authentication.IssueToken;
 import org.msapp.domain.Text;
 import org.msapp.domain.user.Password;
 

@@ -6,10 +6,10 @@ import io.javalin.security.RouteRole;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
-import org.msapp.application.Caller;
-import org.msapp.application.InvalidCredentials;
-import org.msapp.application.access.AuthenticateToken;
-import org.msapp.application.access.AuthenticateUser;
+import org.msapp.application.access.Caller;
+import org.msapp.application.access.InvalidCredentials;
+import org.msapp.application.authentication.AuthenticateToken;
+import org.msapp.application.authentication.AuthenticateUser;
 import org.msapp.domain.user.Password;
 
 /**

@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
-import org.msapp.application.ExpectedVersion;
+import org.msapp.application.concurrency.ExpectedVersion;
 
 /** Entity tags from versions: {@code "3"}. If-Match guards changes (412), If-None-Match saves reads (304). */
 final class ETags {

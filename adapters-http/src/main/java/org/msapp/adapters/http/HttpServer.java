@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.msapp.application.UseCases;
 
 /**
  * The HTTP API on Javalin. {@link #close()} stops taking connections, lets requests in flight finish
@@ -37,8 +38,10 @@ public final class HttpServer implements AutoCloseable {
         var idempotency = new Idempotency(useCases.runIdempotently(), settings.requestHashKey());
         var authentication = new Authentication(useCases.authenticateUser(), useCases.authenticateToken());
         var auth = new AuthRoutes(useCases.issueToken());
-        var users = new UserRoutes(useCases, idempotency);
-        var orders = new OrderRoutes(useCases, idempotency);
+        var users = new UserRoutes(useCases.registerUser(), useCases.getUser(), useCases.findUserByNickName(),
+                useCases.listUsers(), useCases.updateUser(), useCases.changePassword(), useCases.deleteUser(), idempotency);
+        var orders = new OrderRoutes(useCases.placeOrder(), useCases.getOrder(), useCases.listOrdersOfUser(),
+                useCases.listAllOrders(), useCases.updateOrder(), useCases.deleteOrder(), idempotency);
         var health = new HealthRoutes(useCases.checkReadiness());
         var docs = new DocsRoutes();
         this.app = Javalin.create(config -> {

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.msapp.application.idempotency.RunIdempotently;
-import org.msapp.application.StoredResponse;
+import org.msapp.application.idempotency.StoredResponse;
 
 /** The {@code Idempotency-Key} header on creating requests: a retry gets the first response again. */
 final class Idempotency {

@@ -21,11 +21,22 @@ import org.msapp.domain.order.Quantity;
 final class OrderRoutes {
     private static final Set<String> FIELDS = Set.of(ItemDescription.FIELD, Quantity.FIELD, ItemPrice.FIELD);
 
-    private final UseCases useCases;
+    private final PlaceOrder placeOrder;
+    private final GetOrder getOrder;
+    private final ListOrdersOfUser listOrdersOfUser;
+    private final ListAllOrders listAllOrders;
+    private final UpdateOrder updateOrder;
+    private final DeleteOrder deleteOrder;
     private final Idempotency idempotency;
 
-    OrderRoutes(UseCases useCases, Idempotency idempotency) {
-        this.useCases = useCases;
+    OrderRoutes(PlaceOrder placeOrder, GetOrder getOrder, ListOrdersOfUser listOrdersOfUser, ListAllOrders listAllOrders,
+                UpdateOrder updateOrder, DeleteOrder deleteOrder, Idempotency idempotency) {
+        this.placeOrder = placeOrder;
+        this.getOrder = getOrder;
+        this.listOrdersOfUser = listOrdersOfUser;
+        this.listAllOrders = listAllOrders;
+        this.updateOrder = updateOrder;
+        this.deleteOrder = deleteOrder;
         this.idempotency = idempotency;
     }
 
@@ -48,7 +59,7 @@ final class OrderRoutes {
                 v.check(() -> ItemPrice.of(required(ItemPrice.FIELD, body.integer(ItemPrice.FIELD)))));
         v.done();
         idempotency.respond(ctx, () -> {
-            Order order = useCases.placeOrder().handle(command);
+            Order order = placeOrder.handle(command);
             return Idempotency.created("/orders/" + order.id(), order.version(), OrderView.of(order));
         });
     }
@@ -56,18 +67,18 @@ final class OrderRoutes {
     private void listOfUser(Context ctx) {
         var user = PathIds.user(ctx);
         int limit = Paging.limit(ctx);
-        var page = useCases.listOrdersOfUser().handle(new ListOrdersOfUser.Query(Authentication.caller(ctx), user, limit, Paging.after(ctx).map(OrderId::new)));
+        var page = listOrdersOfUser.handle(new ListOrdersOfUser.Query(Authentication.caller(ctx), user, limit, Paging.after(ctx).map(OrderId::new)));
         Paging.respond(ctx, page, limit, o -> OrderView.of(o));
     }
 
     private void listAll(Context ctx) {
         int limit = Paging.limit(ctx);
-        var page = useCases.listAllOrders().handle(new ListAllOrders.Query(Authentication.caller(ctx), limit, Paging.after(ctx).map(OrderId::new)));
+        var page = listAllOrders.handle(new ListAllOrders.Query(Authentication.caller(ctx), limit, Paging.after(ctx).map(OrderId::new)));
         Paging.respond(ctx, page, limit, o -> OrderView.of(o));
     }
 
     private void get(Context ctx) {
-        Order order = useCases.getOrder().handle(new GetOrder.Query(Authentication.caller(ctx), PathIds.order(ctx)));
+        Order order = getOrder.handle(new GetOrder.Query(Authentication.caller(ctx), PathIds.order(ctx)));
         if (!ETags.notModified(ctx, order.version())) ctx.json(OrderView.of(order));
     }
 
@@ -80,12 +91,12 @@ final class OrderRoutes {
                 v.checkOptional(() -> body.optionalInteger(Quantity.FIELD).map(Quantity::of)),
                 v.checkOptional(() -> body.optionalInteger(ItemPrice.FIELD).map(ItemPrice::of)));
         v.done();
-        Order order = useCases.updateOrder().handle(new UpdateOrder.Command(Authentication.caller(ctx), id, changes, ETags.ifMatch(ctx)));
+        Order order = updateOrder.handle(new UpdateOrder.Command(Authentication.caller(ctx), id, changes, ETags.ifMatch(ctx)));
         ctx.header("ETag", ETags.of(order.version())).json(OrderView.of(order));
     }
 
     private void delete(Context ctx) {
-        useCases.deleteOrder().handle(new DeleteOrder.Command(Authentication.caller(ctx), PathIds.order(ctx), ETags.ifMatch(ctx)));
+        deleteOrder.handle(new DeleteOrder.Command(Authentication.caller(ctx), PathIds.order(ctx), ETags.ifMatch(ctx)));
         ctx.status(204);
     }
 

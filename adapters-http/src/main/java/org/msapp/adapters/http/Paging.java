@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.msapp.application.Page;
+import org.msapp.application.paging.Page;
 
 /** Keyset pages: {@code ?limit=&after=}, answered as {@code {"items": [...], "next": url|null}} and a Link header. */
 final class Paging {

@@ -8,7 +8,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.function.Function;
-import org.msapp.application.RetryLater;
+import org.msapp.application.availability.RetryLater;
 import org.msapp.domain.DomainException;
 import org.msapp.domain.InvalidField;
 import org.msapp.domain.InvalidFields;

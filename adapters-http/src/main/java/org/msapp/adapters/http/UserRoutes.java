@@ -4,7 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Optional;
 import java.util.Set;
-import org.msapp.application.Caller;
+import org.msapp.application.access.Caller;
 import org.msapp.application.user.ChangePassword;
 import org.msapp.application.user.DeleteUser;
 import org.msapp.application.user.FindUserByNickName;
@@ -28,11 +28,24 @@ final class UserRoutes {
     private static final Set<String> UPDATE = Set.of("nick_name", "full_name", "email", "phone_number");
     private static final Set<String> PASSWORD = Set.of("password", "new_password");
 
-    private final UseCases useCases;
+    private final RegisterUser registerUser;
+    private final GetUser getUser;
+    private final FindUserByNickName findUserByNickName;
+    private final ListUsers listUsers;
+    private final UpdateUser updateUser;
+    private final ChangePassword changePassword;
+    private final DeleteUser deleteUser;
     private final Idempotency idempotency;
 
-    UserRoutes(UseCases useCases, Idempotency idempotency) {
-        this.useCases = useCases;
+    UserRoutes(RegisterUser registerUser, GetUser getUser, FindUserByNickName findUserByNickName, ListUsers listUsers,
+               UpdateUser updateUser, ChangePassword changePassword, DeleteUser deleteUser, Idempotency idempotency) {
+        this.registerUser = registerUser;
+        this.getUser = getUser;
+        this.findUserByNickName = findUserByNickName;
+        this.listUsers = listUsers;
+        this.updateUser = updateUser;
+        this.changePassword = changePassword;
+        this.deleteUser = deleteUser;
         this.idempotency = idempotency;
     }
 
@@ -56,9 +69,9 @@ final class UserRoutes {
                 v.check(() -> Email.of(body.text(Email.FIELD))),
                 v.check(() -> PhoneNumber.of(body.text(PhoneNumber.FIELD))));
         v.done();
-        RegisterUser.Prepared prepared = useCases.registerUser().prepare(command);   // the hash, outside the unit of work
+        RegisterUser.Prepared prepared = registerUser.prepare(command);   // the hash, outside the unit of work
         idempotency.respond(ctx, () -> {
-            User user = useCases.registerUser().handle(prepared);
+            User user = registerUser.handle(prepared);
             return Idempotency.created("/users/" + user.id(), user.version(), UserView.of(user));
         });
     }
@@ -68,17 +81,17 @@ final class UserRoutes {
         String nickName = ctx.queryParam(NickName.FIELD);
         if (nickName != null) {
             Optional<User> found = nickName.isEmpty() || nickName.length() > 50 ? Optional.empty()
-                    : useCases.findUserByNickName().handle(new FindUserByNickName.Query(caller, NickName.stored(nickName)));
+                    : findUserByNickName.handle(new FindUserByNickName.Query(caller, NickName.stored(nickName)));
             Paging.respond(ctx, found.stream().toList(), u -> UserView.of(u));
             return;
         }
         int limit = Paging.limit(ctx);
-        var page = useCases.listUsers().handle(new ListUsers.Query(caller, limit, Paging.after(ctx).map(UserId::new)));
+        var page = listUsers.handle(new ListUsers.Query(caller, limit, Paging.after(ctx).map(UserId::new)));
         Paging.respond(ctx, page, limit, u -> UserView.of(u));
     }
 
     private void get(Context ctx) {
-        User user = useCases.getUser().handle(new GetUser.Query(Authentication.caller(ctx), PathIds.user(ctx)));
+        User user = getUser.handle(new GetUser.Query(Authentication.caller(ctx), PathIds.user(ctx)));
         if (!ETags.notModified(ctx, user.version())) ctx.json(UserView.of(user));
     }
 
@@ -93,7 +106,7 @@ final class UserRoutes {
                 v.checkOptional(() -> body.optionalText(Email.FIELD).map(Email::of)),
                 v.checkOptional(() -> body.optionalText(PhoneNumber.FIELD).map(PhoneNumber::of)));
         v.done();
-        User user = useCases.updateUser().handle(new UpdateUser.Command(caller, id, changes, ETags.ifMatch(ctx)));
+        User user = updateUser.handle(new UpdateUser.Command(caller, id, changes, ETags.ifMatch(ctx)));
         ctx.header("ETag", ETags.of(user.version())).json(UserView.of(user));
     }
 
@@ -105,14 +118,14 @@ final class UserRoutes {
         Password current = v.check(() -> Password.candidate(Password.FIELD, body.text(Password.FIELD)));
         Password replacement = v.check(() -> Password.newPassword("new_password", body.text("new_password")));
         v.done();
-        useCases.changePassword().handle(new ChangePassword.Command(caller, id, current, replacement, ETags.ifMatch(ctx)));
+        changePassword.handle(new ChangePassword.Command(caller, id, current, replacement, ETags.ifMatch(ctx)));
         ctx.status(204);
     }
 
     private void delete(Context ctx) {
         UserId id = PathIds.user(ctx);
         Caller caller = Authentication.caller(ctx);
-        useCases.deleteUser().handle(new DeleteUser.Command(caller, id, ETags.ifMatch(ctx)));
+        deleteUser.handle(new DeleteUser.Command(caller, id, ETags.ifMatch(ctx)));
         ctx.status(204);
     }
 

@@ -4,7 +4,7 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.Optional;
-import org.msapp.application.ServiceUnavailable;
+import org.msapp.application.availability.ServiceUnavailable;
 
 /** What the driver's failures mean to the port: a rule of the schema, or a database that cannot answer now. */
 final class Failures {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.msapp.application.StoredResponse;
 import org.msapp.application.port.IdempotencyKeyInUse;
 import org.msapp.application.port.IdempotencyRecord;
 import org.msapp.application.port.IdempotencyRecords;
@@ -37,7 +36,7 @@ final class PostgresIdempotencyRecords implements IdempotencyRecords {
                 FROM idempotency WHERE key = :key AND expires_at > :now""")
                 .bind("key", key).bind("now", Rows.at(now))
                 .map((rs, ctx) -> new IdempotencyRecord(rs.getString("key"), rs.getString("request_hash"),
-                        new StoredResponse(rs.getInt("status"), Json.read(rs.getString("headers"), HEADERS), rs.getString("body")),
+                        rs.getInt("status"), Json.read(rs.getString("headers"), HEADERS), rs.getString("body"),
                         Rows.instant(rs, "expires_at")))
                 .findOne();
     }
@@ -53,9 +52,9 @@ final class PostgresIdempotencyRecords implements IdempotencyRecords {
                     WHERE idempotency.expires_at <= :now""")
                 .bind("key", record.key())
                 .bind("request_hash", record.requestHash())
-                .bind("status", record.response().status())
-                .bind("headers", Json.write(record.response().headers()))
-                .bind("body", record.response().body())
+                .bind("status", record.status())
+                .bind("headers", Json.write(record.headers()))
+                .bind("body", record.body())
                 .bind("expires_at", Rows.at(record.expiresAt()))
                 .bind("now", Rows.at(now))
                 .execute();

@@ -11,16 +11,16 @@ import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.msapp.application.port.IdempotencyRecords;
-import org.msapp.application.port.Orders;
+import org.msapp.application.port.OrderStore;
 import org.msapp.application.port.Outbox;
 import org.msapp.application.port.Persistence;
-import org.msapp.application.port.Users;
+import org.msapp.application.port.UserStore;
 import org.msapp.domain.DomainException;
 
 /**
  * The persistence port on PostgreSQL, through Jdbi on a HikariCP pool. A unit of work is one
  * transaction (READ COMMITTED; the schema's constraints and the versions keep the rules). Driver
- * failures of the database itself become {@link org.msapp.application.ServiceUnavailable}; once
+ * failures of the database itself become {@link org.msapp.application.availability.ServiceUnavailable}; once
  * the database answers again, the pool's new connections work, with no restart.
  */
 public final class PostgresPersistence implements Persistence, AutoCloseable {
@@ -39,7 +39,7 @@ public final class PostgresPersistence implements Persistence, AutoCloseable {
     /**
      * Migrates the schema, then opens the pool.
      *
-     * @throws org.msapp.application.ServiceUnavailable when the database cannot be reached
+     * @throws org.msapp.application.availability.ServiceUnavailable when the database cannot be reached
      * @throws IllegalStateException when the database's schema is newer than this build
      */
     public static PostgresPersistence start(PostgresSettings settings) {
@@ -75,14 +75,14 @@ public final class PostgresPersistence implements Persistence, AutoCloseable {
     }
 
     @Override
-    public <T> T inTransaction(Function<Store, T> work) {
+    public <T> T inTransaction(Function<Stores, T> work) {
         Handle joined = current.get();
-        if (joined != null) return work.apply(new HandleStore(joined));
+        if (joined != null) return work.apply(new HandleStores(joined));
         try {
             return jdbi.inTransaction(handle -> {
                 current.set(handle);
                 try {
-                    return work.apply(new HandleStore(handle));
+                    return work.apply(new HandleStores(handle));
                 } finally {
                     current.remove();
                 }
@@ -98,7 +98,7 @@ public final class PostgresPersistence implements Persistence, AutoCloseable {
 
     /** The server's version, e.g. {@code 15.20}. */
     public String serverVersion() {
-        return inTransaction(store -> ((HandleStore) store).handle.createQuery("SHOW server_version").mapTo(String.class).one())
+        return inTransaction(stores -> ((HandleStores) stores).handle.createQuery("SHOW server_version").mapTo(String.class).one())
                 .split(" ")[0];
     }
 
@@ -107,23 +107,23 @@ public final class PostgresPersistence implements Persistence, AutoCloseable {
         pool.close();
     }
 
-    private static final class HandleStore implements Store {
+    private static final class HandleStores implements Stores {
         private final Handle handle;
-        private final Users users;
-        private final Orders orders;
+        private final UserStore users;
+        private final OrderStore orders;
         private final Outbox outbox;
         private final IdempotencyRecords idempotency;
 
-        HandleStore(Handle handle) {
+        HandleStores(Handle handle) {
             this.handle = handle;
-            this.users = new PostgresUsers(handle);
-            this.orders = new PostgresOrders(handle);
+            this.users = new PostgresUserStore(handle);
+            this.orders = new PostgresOrderStore(handle);
             this.outbox = new PostgresOutbox(handle);
             this.idempotency = new PostgresIdempotencyRecords(handle);
         }
 
-        @Override public Users users() { return users; }
-        @Override public Orders orders() { return orders; }
+        @Override public UserStore users() { return users; }
+        @Override public OrderStore orders() { return orders; }
         @Override public Outbox outbox() { return outbox; }
         @Override public IdempotencyRecords idempotency() { return idempotency; }
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.msapp.application.ServiceUnavailable;
+import org.msapp.application.availability.ServiceUnavailable;
 import org.msapp.application.port.Persistence;
 import org.msapp.domain.user.UserId;
 
@@ -87,12 +87,12 @@ class PostgresOutageIT {
 
     /** A read in a unit of work: is there a user 1? */
     private static boolean read(Persistence p) {
-        return p.inTransaction(store -> store.users().find(new UserId(1)).isPresent());
+        return p.inTransaction(stores -> stores.users().find(new UserId(1)).isPresent());
     }
 
     /** A write in a unit of work: the users' sequence moves on. */
     private static long write(Persistence p) {
-        return p.inTransaction(store -> store.users().nextId().value());
+        return p.inTransaction(stores -> stores.users().nextId().value());
     }
 
     private void assertUnavailableQuickly(String what, Function<Persistence, ?> work) {

@@ -5,11 +5,10 @@ import static java.util.Objects.requireNonNull;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
-import org.msapp.application.ServiceUnavailable;
+import org.msapp.application.availability.ServiceUnavailable;
 import org.msapp.application.port.IdempotencyKeyInUse;
 import org.msapp.application.port.IdempotencyRecord;
 import org.msapp.application.port.Persistence;
-import org.msapp.application.StoredResponse;
 import org.msapp.domain.InvalidField;
 
 /**
@@ -53,17 +52,17 @@ public final class RunIdempotently {
     public StoredResponse handle(Request request, Supplier<StoredResponse> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return persistence.inTransaction(store -> {
-                    store.idempotency().hold(request.storedKey());
+                return persistence.inTransaction(stores -> {
+                    stores.idempotency().hold(request.storedKey());
                     var now = clock.instant();
-                    var earlier = store.idempotency().find(request.storedKey(), now);
+                    var earlier = stores.idempotency().find(request.storedKey(), now);
                     if (earlier.isPresent()) {
                         if (!earlier.get().requestHash().equals(request.requestHash())) throw new IdempotencyKeyReused();
-                        return earlier.get().response();
+                        return new StoredResponse(earlier.get().status(), earlier.get().headers(), earlier.get().body());
                     }
                     StoredResponse response = work.get();
-                    store.idempotency().save(new IdempotencyRecord(request.storedKey(), request.requestHash(), response,
-                            now.plus(KEPT_FOR)), now);
+                    stores.idempotency().save(new IdempotencyRecord(request.storedKey(), request.requestHash(), response.status(),
+                            response.headers(), response.body(), now.plus(KEPT_FOR)), now);
                     return response;
                 });
             } catch (IdempotencyKeyInUse raced) {

@@ -7,9 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.msapp.application.port.Cache;
 import org.msapp.application.port.CacheKey;
-import org.msapp.application.port.CacheUnavailable;
 
-/** An in-process cache (CACHE_TYPE=simple), bounded in size; it can be made to fail, as Redis can. */
+/** An in-process cache (CACHE_TYPE=simple), bounded in size: when full, it starts again empty. */
 public final class InMemoryCache implements Cache {
     private record Held(Object value, Instant expiresAt) {
     }
@@ -17,7 +16,6 @@ public final class InMemoryCache implements Cache {
     private final ConcurrentHashMap<String, Held> entries = new ConcurrentHashMap<>();
     private final Clock clock;
     private final int maxEntries;
-    private volatile boolean failing;
 
     public InMemoryCache(Clock clock, int maxEntries) {
         this.clock = clock;
@@ -26,7 +24,6 @@ public final class InMemoryCache implements Cache {
 
     @Override
     public <T> Optional<T> get(CacheKey<T> key) {
-        failIfAsked();
         Held held = entries.get(key.name());
         if (held == null) return Optional.empty();
         if (!held.expiresAt().isAfter(clock.instant())) {
@@ -38,22 +35,12 @@ public final class InMemoryCache implements Cache {
 
     @Override
     public <T> void put(CacheKey<T> key, T value, Duration ttl) {
-        failIfAsked();
         if (entries.size() >= maxEntries) entries.clear();
         entries.put(key.name(), new Held(key.type().cast(value), clock.instant().plus(ttl)));
     }
 
     @Override
     public void evict(CacheKey<?> key) {
-        failIfAsked();
         entries.remove(key.name());
-    }
-
-    public void fail(boolean failing) {
-        this.failing = failing;
-    }
-
-    private void failIfAsked() {
-        if (failing) throw new CacheUnavailable("in-memory cache told to fail", null);
     }
 }

@@ -18,11 +18,11 @@ import java.util.function.Function;
 import org.msapp.application.port.IdempotencyKeyInUse;
 import org.msapp.application.port.IdempotencyRecord;
 import org.msapp.application.port.IdempotencyRecords;
-import org.msapp.application.port.Orders;
+import org.msapp.application.port.OrderStore;
 import org.msapp.application.port.Outbox;
 import org.msapp.application.port.OutboxEvent;
 import org.msapp.application.port.Persistence;
-import org.msapp.application.port.Users;
+import org.msapp.application.port.UserStore;
 import org.msapp.domain.VersionMismatch;
 import org.msapp.domain.order.Order;
 import org.msapp.domain.order.OrderId;
@@ -49,15 +49,15 @@ public final class InMemoryPersistence implements Persistence {
     private final Map<String, IdempotencyRecord> idempotency = new HashMap<>();
     private final AtomicLong userIds = new AtomicLong();
     private final AtomicLong orderIds = new AtomicLong();
-    private final Store store = new MemoryStore();
+    private final Stores stores = new MemoryStores();
 
     @Override
-    public <T> T inTransaction(Function<Store, T> work) {
+    public <T> T inTransaction(Function<Stores, T> work) {
         lock.lock();
         try {
-            if (lock.getHoldCount() > 1) return work.apply(store);
+            if (lock.getHoldCount() > 1) return work.apply(stores);
             try {
-                T result = work.apply(store);
+                T result = work.apply(stores);
                 undo.clear();
                 return result;
             } catch (RuntimeException | Error failure) {
@@ -88,19 +88,19 @@ public final class InMemoryPersistence implements Persistence {
         return out;
     }
 
-    private final class MemoryStore implements Store {
-        private final Users users = new MemoryUsers();
-        private final Orders orders = new MemoryOrders();
+    private final class MemoryStores implements Stores {
+        private final UserStore users = new MemoryUserStore();
+        private final OrderStore orders = new MemoryOrderStore();
         private final Outbox outbox = new MemoryOutbox();
         private final IdempotencyRecords idempotency = new MemoryIdempotency();
 
-        @Override public Users users() { return users; }
-        @Override public Orders orders() { return orders; }
+        @Override public UserStore users() { return users; }
+        @Override public OrderStore orders() { return orders; }
         @Override public Outbox outbox() { return outbox; }
         @Override public IdempotencyRecords idempotency() { return idempotency; }
     }
 
-    private final class MemoryUsers implements Users {
+    private final class MemoryUserStore implements UserStore {
         @Override
         public UserId nextId() {
             return new UserId(userIds.incrementAndGet());
@@ -160,7 +160,7 @@ public final class InMemoryPersistence implements Persistence {
         }
     }
 
-    private final class MemoryOrders implements Orders {
+    private final class MemoryOrderStore implements OrderStore {
         @Override
         public OrderId nextId() {
             return new OrderId(orderIds.incrementAndGet());

@@ -1,9 +1,9 @@
 package org.msapp.application.order;
 
 import java.time.Clock;
-import org.msapp.application.Caller;
-import org.msapp.application.ExpectedVersion;
+import org.msapp.application.access.Caller;
 import org.msapp.application.cache.CacheAside;
+import org.msapp.application.concurrency.ExpectedVersion;
 import org.msapp.application.port.CacheKey;
 import org.msapp.application.port.IdGenerator;
 import org.msapp.application.port.OutboxEvent;
@@ -30,12 +30,12 @@ public final class DeleteOrder {
     }
 
     public void handle(Command c) {
-        persistence.inTransaction(store -> {
-            Order current = store.orders().find(c.order()).orElseThrow(() -> new OrderNotFound(c.order()));
+        persistence.inTransaction(stores -> {
+            Order current = stores.orders().find(c.order()).orElseThrow(() -> new OrderNotFound(c.order()));
             c.caller().requireAccessTo(current.userId());
             c.expectedVersion().check("order", current.version());
-            store.orders().remove(current);
-            store.outbox().append(OutboxEvent.of(ids.newEventId(), OrderDeleted.of(current, clock.instant())));
+            stores.orders().remove(current);
+            stores.outbox().append(OutboxEvent.of(ids.newEventId(), OrderDeleted.of(current, clock.instant())));
             return null;
         });
         cache.evict(CacheKey.order(c.order()));

@@ -1,8 +1,8 @@
 package org.msapp.application.order;
 
 import java.util.Optional;
-import org.msapp.application.Caller;
-import org.msapp.application.Page;
+import org.msapp.application.access.Caller;
+import org.msapp.application.paging.Page;
 import org.msapp.application.port.Persistence;
 import org.msapp.domain.order.Order;
 import org.msapp.domain.order.OrderId;
@@ -22,7 +22,7 @@ public final class ListAllOrders {
 
     public Page<Order> handle(Query q) {
         q.caller().requireAdmin("the orders of everyone");
-        return Page.of(persistence.inTransaction(store -> store.orders().list(q.after(), q.limit() + 1)), q.limit(),
+        return Page.of(persistence.inTransaction(stores -> stores.orders().list(q.after(), q.limit() + 1)), q.limit(),
                 o -> o.id().value());
     }
 }

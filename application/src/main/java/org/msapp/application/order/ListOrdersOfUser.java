@@ -1,8 +1,8 @@
 package org.msapp.application.order;
 
 import java.util.Optional;
-import org.msapp.application.Caller;
-import org.msapp.application.Page;
+import org.msapp.application.access.Caller;
+import org.msapp.application.paging.Page;
 import org.msapp.application.port.Persistence;
 import org.msapp.domain.order.Order;
 import org.msapp.domain.order.OrderId;
@@ -25,9 +25,9 @@ public final class ListOrdersOfUser {
     /** @throws UserNotFound when there is no such user (an existing user with no orders gets an empty page) */
     public Page<Order> handle(Query q) {
         q.caller().requireAccessTo(q.user());
-        return Page.of(persistence.inTransaction(store -> {
-            store.users().find(q.user()).orElseThrow(() -> new UserNotFound(q.user()));
-            return store.orders().listOfUser(q.user(), q.after(), q.limit() + 1);
+        return Page.of(persistence.inTransaction(stores -> {
+            stores.users().find(q.user()).orElseThrow(() -> new UserNotFound(q.user()));
+            return stores.orders().listOfUser(q.user(), q.after(), q.limit() + 1);
         }), q.limit(), o -> o.id().value());
     }
 }

@@ -1,7 +1,7 @@
 package org.msapp.application.order;
 
 import java.time.Clock;
-import org.msapp.application.Caller;
+import org.msapp.application.access.Caller;
 import org.msapp.application.port.IdGenerator;
 import org.msapp.application.port.OutboxEvent;
 import org.msapp.application.port.Persistence;
@@ -30,11 +30,11 @@ public final class PlaceOrder {
     /** @throws UserNotFound when the user does not exist: an order always has an owner */
     public Order handle(Command c) {
         c.caller().requireAccessTo(c.user());
-        return persistence.inTransaction(store -> {
-            store.users().find(c.user()).orElseThrow(() -> new UserNotFound(c.user()));
-            Order order = Order.place(store.orders().nextId(), c.user(), c.item(), c.quantity(), c.price(), clock.instant());
-            store.orders().add(order);
-            store.outbox().append(OutboxEvent.of(ids.newEventId(), OrderPlaced.of(order)));
+        return persistence.inTransaction(stores -> {
+            stores.users().find(c.user()).orElseThrow(() -> new UserNotFound(c.user()));
+            Order order = Order.place(stores.orders().nextId(), c.user(), c.item(), c.quantity(), c.price(), clock.instant());
+            stores.orders().add(order);
+            stores.outbox().append(OutboxEvent.of(ids.newEventId(), OrderPlaced.of(order)));
             return order;
         });
     }

@@ -1,9 +1,9 @@
 package org.msapp.application.order;
 
 import java.time.Clock;
-import org.msapp.application.Caller;
-import org.msapp.application.ExpectedVersion;
+import org.msapp.application.access.Caller;
 import org.msapp.application.cache.CacheAside;
+import org.msapp.application.concurrency.ExpectedVersion;
 import org.msapp.application.port.CacheKey;
 import org.msapp.application.port.IdGenerator;
 import org.msapp.application.port.OutboxEvent;
@@ -31,14 +31,14 @@ public final class UpdateOrder {
     }
 
     public Order handle(Command c) {
-        Order updated = persistence.inTransaction(store -> {
-            Order current = store.orders().find(c.order()).orElseThrow(() -> new OrderNotFound(c.order()));
+        Order updated = persistence.inTransaction(stores -> {
+            Order current = stores.orders().find(c.order()).orElseThrow(() -> new OrderNotFound(c.order()));
             c.caller().requireAccessTo(current.userId());
             c.expectedVersion().check("order", current.version());
             if (c.changes().isEmpty()) return current;
             Order next = current.update(c.changes(), clock.instant());
-            store.orders().update(next);
-            store.outbox().append(OutboxEvent.of(ids.newEventId(), OrderUpdated.of(next)));
+            stores.orders().update(next);
+            stores.outbox().append(OutboxEvent.of(ids.newEventId(), OrderUpdated.of(next)));
             return next;
         });
         cache.evict(CacheKey.order(c.order()));

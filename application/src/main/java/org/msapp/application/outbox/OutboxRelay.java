@@ -51,14 +51,14 @@ public final class OutboxRelay implements AutoCloseable {
     public int relayOnce() {
         Instant now = clock.instant();
         List<OutboxEvent> batch = persistence.inTransaction(
-                store -> store.outbox().claimDue(now, settings.batchSize(), now.plus(settings.lease())));
+                stores -> stores.outbox().claimDue(now, settings.batchSize(), now.plus(settings.lease())));
         if (batch.isEmpty()) return 0;
         Set<UUID> confirmed = publish(batch);
         Instant after = clock.instant();
-        persistence.inTransaction(store -> {
-            store.outbox().markPublished(confirmed, after);
+        persistence.inTransaction(stores -> {
+            stores.outbox().markPublished(confirmed, after);
             for (OutboxEvent event : batch) {
-                if (!confirmed.contains(event.id())) store.outbox().retryAt(event.id(), after.plus(backoff(event.attempts())));
+                if (!confirmed.contains(event.id())) stores.outbox().retryAt(event.id(), after.plus(backoff(event.attempts())));
             }
             return null;
         });
@@ -68,8 +68,8 @@ public final class OutboxRelay implements AutoCloseable {
     /** Deletes published events past the retention and expired idempotency records. */
     public int purge() {
         Instant now = clock.instant();
-        return persistence.inTransaction(store ->
-                store.outbox().purgePublishedBefore(now.minus(settings.retention())) + store.idempotency().purgeExpired(now));
+        return persistence.inTransaction(stores ->
+                stores.outbox().purgePublishedBefore(now.minus(settings.retention())) + stores.idempotency().purgeExpired(now));
     }
 
     /** Delay before attempt {@code attempts + 2}: first retry, doubled per failure, capped. */

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 import java.util.Set;
-import org.msapp.application.Role;
+import org.msapp.application.access.Role;
 import org.msapp.domain.user.NickName;
 import org.msapp.domain.user.UserId;
 
@@ -33,7 +33,7 @@ public interface AccessTokens {
     /**
      * The claims of {@code token}, exactly as issued.
      *
-     * @throws org.msapp.application.InvalidCredentials when the token is malformed, was not signed
+     * @throws org.msapp.application.access.InvalidCredentials when the token is malformed, was not signed
      *     with this key, was altered, or has expired by this adapter's clock. Nothing else.
      */
     Claims verify(String token);

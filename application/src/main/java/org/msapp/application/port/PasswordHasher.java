@@ -7,7 +7,7 @@ import org.msapp.domain.user.PasswordHash;
  * Makes and checks password hashes. Hashes are salted (two hashes of one password differ) and never
  * contain the password.
  *
- * @see org.msapp.application.ServiceUnavailable thrown by both methods when too many hashes are
+ * @see org.msapp.application.availability.ServiceUnavailable thrown by both methods when too many hashes are
  *     already running and none finished in time
  */
 public interface PasswordHasher {

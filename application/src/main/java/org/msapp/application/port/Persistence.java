@@ -11,17 +11,17 @@ import java.util.function.Function;
  * {@code work} must not be used after it returns.
  *
  * <p>Failures: domain refusals (for instance {@code NickNameTaken}, {@code UserHasOrders},
- * {@code VersionMismatch}) as each store documents; {@link org.msapp.application.ServiceUnavailable}
+ * {@code VersionMismatch}) as each store documents; {@link org.msapp.application.availability.ServiceUnavailable}
  * when the database cannot be reached or does not answer in time. Nothing else.
  */
 public interface Persistence {
-    <T> T inTransaction(Function<Store, T> work);
+    <T> T inTransaction(Function<Stores, T> work);
 
     /** The stores of one unit of work. */
-    interface Store {
-        Users users();
+    interface Stores {
+        UserStore users();
 
-        Orders orders();
+        OrderStore orders();
 
         Outbox outbox();
 

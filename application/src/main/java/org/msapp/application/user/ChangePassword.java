@@ -1,10 +1,10 @@
 package org.msapp.application.user;
 
 import java.time.Clock;
-import org.msapp.application.Caller;
-import org.msapp.application.ExpectedVersion;
-import org.msapp.application.access.LoginThrottle;
+import org.msapp.application.access.Caller;
+import org.msapp.application.authentication.LoginThrottle;
 import org.msapp.application.cache.CacheAside;
+import org.msapp.application.concurrency.ExpectedVersion;
 import org.msapp.application.port.CacheKey;
 import org.msapp.application.port.IdGenerator;
 import org.msapp.application.port.OutboxEvent;
@@ -43,7 +43,7 @@ public final class ChangePassword {
 
     public void handle(Command c) {
         c.caller().requireAccessTo(c.user());
-        User current = persistence.inTransaction(store -> store.users().find(c.user()))
+        User current = persistence.inTransaction(stores -> stores.users().find(c.user()))
                 .orElseThrow(() -> new UserNotFound(c.user()));
         c.expectedVersion().check("user", current.version());
         throttle.attempt(current.nickName().key());   // a token must not buy unlimited guesses at the password
@@ -52,10 +52,10 @@ public final class ChangePassword {
         }
         throttle.succeeded(current.nickName().key());
         PasswordHash hash = hasher.hash(c.replacement());
-        persistence.inTransaction(store -> {
+        persistence.inTransaction(stores -> {
             User next = current.changePassword(hash, clock.instant());
-            store.users().update(next);   // refuses if the user changed meanwhile
-            store.outbox().append(OutboxEvent.of(ids.newEventId(), UserPasswordChanged.of(next)));
+            stores.users().update(next);   // refuses if the user changed meanwhile
+            stores.outbox().append(OutboxEvent.of(ids.newEventId(), UserPasswordChanged.of(next)));
             return next;
         });
         cache.evict(CacheKey.user(c.user()));

@@ -1,9 +1,9 @@
 package org.msapp.application.user;
 
 import java.time.Clock;
-import org.msapp.application.Caller;
-import org.msapp.application.ExpectedVersion;
+import org.msapp.application.access.Caller;
 import org.msapp.application.cache.CacheAside;
+import org.msapp.application.concurrency.ExpectedVersion;
 import org.msapp.application.port.CacheKey;
 import org.msapp.application.port.IdGenerator;
 import org.msapp.application.port.OutboxEvent;
@@ -33,12 +33,12 @@ public final class DeleteUser {
     /** @throws UserHasOrders while the user still has orders */
     public void handle(Command c) {
         c.caller().requireAccessTo(c.user());
-        persistence.inTransaction(store -> {
-            User current = store.users().find(c.user()).orElseThrow(() -> new UserNotFound(c.user()));
+        persistence.inTransaction(stores -> {
+            User current = stores.users().find(c.user()).orElseThrow(() -> new UserNotFound(c.user()));
             c.expectedVersion().check("user", current.version());
-            if (store.orders().anyOfUser(c.user())) throw new UserHasOrders(c.user());
-            store.users().remove(current);
-            store.outbox().append(OutboxEvent.of(ids.newEventId(), UserDeleted.of(current, clock.instant())));
+            if (stores.orders().anyOfUser(c.user())) throw new UserHasOrders(c.user());
+            stores.users().remove(current);
+            stores.outbox().append(OutboxEvent.of(ids.newEventId(), UserDeleted.of(current, clock.instant())));
             return null;
         });
         cache.evict(CacheKey.user(c.user()));

@@ -1,7 +1,7 @@
 package org.msapp.application.user;
 
 import java.util.Optional;
-import org.msapp.application.Caller;
+import org.msapp.application.access.Caller;
 import org.msapp.application.port.Persistence;
 import org.msapp.domain.user.NickName;
 import org.msapp.domain.user.User;
@@ -23,6 +23,6 @@ public final class FindUserByNickName {
     public Optional<User> handle(Query q) {
         if (!q.caller().nickName().key().equals(q.nickName().key())) q.caller().requireAdmin("other users");
         NickName nickName = q.nickName();
-        return persistence.inTransaction(store -> store.users().findByNickName(nickName));
+        return persistence.inTransaction(stores -> stores.users().findByNickName(nickName));
     }
 }

@@ -1,6 +1,6 @@
 package org.msapp.application.user;
 
-import org.msapp.application.Caller;
+import org.msapp.application.access.Caller;
 import org.msapp.application.cache.CacheAside;
 import org.msapp.application.port.CacheKey;
 import org.msapp.application.port.Persistence;
@@ -22,7 +22,7 @@ public final class GetUser {
 
     public User handle(Query q) {
         q.caller().requireAccessTo(q.user());
-        return cache.read(CacheKey.user(q.user()), () -> persistence.inTransaction(store -> store.users().find(q.user())))
+        return cache.read(CacheKey.user(q.user()), () -> persistence.inTransaction(stores -> stores.users().find(q.user())))
                 .orElseThrow(() -> new UserNotFound(q.user()));
     }
 }

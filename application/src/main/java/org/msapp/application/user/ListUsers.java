@@ -1,8 +1,8 @@
 package org.msapp.application.user;
 
 import java.util.Optional;
-import org.msapp.application.Caller;
-import org.msapp.application.Page;
+import org.msapp.application.access.Caller;
+import org.msapp.application.paging.Page;
 import org.msapp.application.port.Persistence;
 import org.msapp.domain.user.User;
 import org.msapp.domain.user.UserId;
@@ -22,7 +22,7 @@ public final class ListUsers {
 
     public Page<User> handle(Query q) {
         q.caller().requireAdmin("the list of users");
-        return Page.of(persistence.inTransaction(store -> store.users().list(q.after(), q.limit() + 1)), q.limit(),
+        return Page.of(persistence.inTransaction(stores -> stores.users().list(q.after(), q.limit() + 1)), q.limit(),
                 u -> u.id().value());
     }
 }

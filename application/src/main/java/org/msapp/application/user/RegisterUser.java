@@ -53,11 +53,11 @@ public final class RegisterUser {
     /** @throws NickNameTaken when the nick name is someone's already, in any case (the store refuses it) */
     public User handle(Prepared p) {
         Command c = p.command();
-        return persistence.inTransaction(store -> {
-            User user = User.register(store.users().nextId(), c.nickName(), p.hash(), c.fullName(), c.cpf(), c.email(),
+        return persistence.inTransaction(stores -> {
+            User user = User.register(stores.users().nextId(), c.nickName(), p.hash(), c.fullName(), c.cpf(), c.email(),
                     c.phoneNumber(), clock.instant());
-            store.users().add(user);
-            store.outbox().append(OutboxEvent.of(ids.newEventId(), UserRegistered.of(user)));
+            stores.users().add(user);
+            stores.outbox().append(OutboxEvent.of(ids.newEventId(), UserRegistered.of(user)));
             return user;
         });
     }

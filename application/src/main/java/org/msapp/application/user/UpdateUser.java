@@ -1,11 +1,11 @@
 package org.msapp.application.user;
 
 import java.time.Clock;
-import org.msapp.application.Caller;
-import org.msapp.application.Forbidden;
 import org.msapp.application.access.Administrators;
-import org.msapp.application.ExpectedVersion;
+import org.msapp.application.access.Caller;
+import org.msapp.application.access.Forbidden;
 import org.msapp.application.cache.CacheAside;
+import org.msapp.application.concurrency.ExpectedVersion;
 import org.msapp.application.port.CacheKey;
 import org.msapp.application.port.IdGenerator;
 import org.msapp.application.port.OutboxEvent;
@@ -44,13 +44,13 @@ public final class UpdateUser {
         c.changes().nickName().filter(administrators::name).ifPresent(reserved -> {
             if (!c.caller().isAdmin()) throw new Forbidden("the nick name '" + reserved + "', which is an administrator's");
         });
-        User updated = persistence.inTransaction(store -> {
-            User current = store.users().find(c.user()).orElseThrow(() -> new UserNotFound(c.user()));
+        User updated = persistence.inTransaction(stores -> {
+            User current = stores.users().find(c.user()).orElseThrow(() -> new UserNotFound(c.user()));
             c.expectedVersion().check("user", current.version());
             if (c.changes().isEmpty()) return current;
             User next = current.update(c.changes(), clock.instant());
-            store.users().update(next);
-            store.outbox().append(OutboxEvent.of(ids.newEventId(), UserUpdated.of(next)));
+            stores.users().update(next);
+            stores.outbox().append(OutboxEvent.of(ids.newEventId(), UserUpdated.of(next)));
             return next;
         });
         cache.evict(CacheKey.user(c.user()));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.msapp.application.Role;
+import org.msapp.application.access.Role;
 import org.msapp.domain.user.NickName;
 
 class AdministratorsTest {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.msapp.application.fixtures.FailingCache;
 import org.msapp.application.fixtures.TestClock;
 import org.msapp.application.fixtures.Users;
 import org.msapp.application.memory.InMemoryCache;
@@ -18,7 +19,7 @@ class CacheAsideTest {
     private static final Duration TTL = Duration.ofSeconds(100);
 
     private final TestClock clock = TestClock.fixed();
-    private final InMemoryCache cache = new InMemoryCache(clock, 1_000);
+    private final FailingCache cache = new FailingCache(new InMemoryCache(clock, 1_000));
     private final CacheAside aside = new CacheAside(cache, TTL);
     private final AtomicInteger loads = new AtomicInteger();
 

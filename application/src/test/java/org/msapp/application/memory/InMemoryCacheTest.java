@@ -1,7 +1,6 @@
 package org.msapp.application.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +10,6 @@ import org.msapp.application.fixtures.Users;
 import org.msapp.application.port.Cache;
 import org.msapp.application.port.CacheContract;
 import org.msapp.application.port.CacheKey;
-import org.msapp.application.port.CacheUnavailable;
 import org.msapp.domain.user.User;
 import org.msapp.domain.user.UserId;
 
@@ -33,24 +31,6 @@ class InMemoryCacheTest extends CacheContract {
 
         clock.advance(Duration.ofMillis(1));
         assertThat(cache.get(CacheKey.user(alice.id()))).isEmpty();
-    }
-
-    @Test
-    void a_cache_told_to_fail_fails_every_call_as_unavailable_until_told_otherwise() {
-        InMemoryCache cache = new InMemoryCache(TestClock.fixed(), 10);
-        User alice = Users.alice().build();
-        cache.put(CacheKey.user(alice.id()), alice, Duration.ofMinutes(1));
-
-        cache.fail(true);
-
-        assertThatThrownBy(() -> cache.get(CacheKey.user(alice.id()))).isInstanceOf(CacheUnavailable.class);
-        assertThatThrownBy(() -> cache.put(CacheKey.user(alice.id()), alice, Duration.ofMinutes(1)))
-                .isInstanceOf(CacheUnavailable.class);
-        assertThatThrownBy(() -> cache.evict(CacheKey.user(alice.id()))).isInstanceOf(CacheUnavailable.class);
-
-        cache.fail(false);
-
-        assertThat(cache.get(CacheKey.user(alice.id()))).contains(alice);
     }
 
     @Test

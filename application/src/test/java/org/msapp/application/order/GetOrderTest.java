@@ -27,8 +27,8 @@ class GetOrderTest {
     private Order changeBehindTheCache(long quantity) {
         Order next = order.update(new OrderChanges(Optional.empty(), Optional.of(Quantity.of(quantity)), Optional.empty()),
                 app.clock.instant());
-        app.persistence.inTransaction(store -> {
-            store.orders().update(next);
+        app.persistence.inTransaction(stores -> {
+            stores.orders().update(next);
             return null;
         });
         return next;

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.msapp.application.ExpectedVersion;
+import org.msapp.application.concurrency.ExpectedVersion;
 import org.msapp.application.fixtures.InMemoryServices;
 import org.msapp.application.fixtures.Orders;
 import org.msapp.application.fixtures.Users;

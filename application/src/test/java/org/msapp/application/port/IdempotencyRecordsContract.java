@@ -12,10 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.msapp.application.StoredResponse;
 import org.msapp.application.fixtures.TestClock;
 
-/** The contract of {@link Persistence.Store#idempotency()}, for every persistence adapter. */
+/** The contract of {@link Persistence.Stores#idempotency()}, for every persistence adapter. */
 public abstract class IdempotencyRecordsContract {
     private static final Instant NOW = TestClock.START;
     private static final Instant EXPIRES = NOW.plus(Duration.ofHours(24));
@@ -31,15 +30,14 @@ public abstract class IdempotencyRecordsContract {
         db = persistence();
     }
 
-    private <T> T tx(Function<Persistence.Store, T> work) {
+    private <T> T tx(Function<Persistence.Stores, T> work) {
         return db.inTransaction(work);
     }
 
     private static IdempotencyRecord record(String key, String hash, int status, Instant expiresAt) {
         return new IdempotencyRecord(key, hash,
-                new StoredResponse(status, Map.of("Location", "/users/" + status, "Content-Type", "application/json"),
-                        "{\"user_id\":" + status + ",\"nick_name\":\"alice\"}"),
-                expiresAt);
+                status, Map.of("Location", "/users/" + status, "Content-Type", "application/json"),
+                "{\"user_id\":" + status + ",\"nick_name\":\"alice\"}", expiresAt);
     }
 
     private void save(IdempotencyRecord record, Instant now) {
@@ -96,8 +94,8 @@ public abstract class IdempotencyRecordsContract {
 
         Optional<IdempotencyRecord> found = find("key-1", NOW);
         assertThat(found).contains(saved);
-        assertThat(found.orElseThrow().response().headers()).containsEntry("Location", "/users/201");
-        assertThat(found.orElseThrow().response().body()).isEqualTo("{\"user_id\":201,\"nick_name\":\"alice\"}");
+        assertThat(found.orElseThrow().headers()).containsEntry("Location", "/users/201");
+        assertThat(found.orElseThrow().body()).isEqualTo("{\"user_id\":201,\"nick_name\":\"alice\"}");
     }
 
     @Test

@@ -26,7 +26,7 @@ import org.msapp.domain.user.UserId;
 import org.msapp.domain.user.UserNotFound;
 
 /**
- * The contract of {@link Persistence.Store#orders()}, for every persistence adapter. Only the port is
+ * The contract of {@link Persistence.Stores#orders()}, for every persistence adapter. Only the port is
  * used, so ids come from the store and no test assumes where they start.
  */
 public abstract class OrderStoreContract {
@@ -46,7 +46,7 @@ public abstract class OrderStoreContract {
         bob = Users.bob().storedIn(db);
     }
 
-    private <T> T tx(Function<Persistence.Store, T> work) {
+    private <T> T tx(Function<Persistence.Stores, T> work) {
         return db.inTransaction(work);
     }
 

@@ -16,7 +16,7 @@ import org.msapp.application.fixtures.OutboxEvents;
 import org.msapp.application.fixtures.SequentialIds;
 
 /**
- * The contract of {@link Persistence.Store#outbox()}, for every persistence adapter.
+ * The contract of {@link Persistence.Stores#outbox()}, for every persistence adapter.
  *
  * <p>Times: events occur a minute or so before {@code t0}, which is a minute after the real time the
  * test starts, and every claim is made at {@code t0} or later; so the contract holds whether an
@@ -38,7 +38,7 @@ public abstract class OutboxContract {
         db = persistence();
     }
 
-    private <T> T tx(Function<Persistence.Store, T> work) {
+    private <T> T tx(Function<Persistence.Stores, T> work) {
         return db.inTransaction(work);
     }
 

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.msapp.application.StoredResponse;
 import org.msapp.application.fixtures.Orders;
 import org.msapp.application.fixtures.OutboxEvents;
 import org.msapp.application.fixtures.TestClock;
@@ -86,7 +85,7 @@ public abstract class UnitOfWorkContract {
     }
 
     private static IdempotencyRecord record(String key) {
-        return new IdempotencyRecord(key, "hash", new StoredResponse(201, Map.of(), "{}"), TestClock.START.plus(Duration.ofDays(1)));
+        return new IdempotencyRecord(key, "hash", 201, Map.of(), "{}", TestClock.START.plus(Duration.ofDays(1)));
     }
 
     @Test

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.msapp.application.ExpectedVersion;
-import org.msapp.application.Forbidden;
+import org.msapp.application.access.Forbidden;
+import org.msapp.application.concurrency.ExpectedVersion;
 import org.msapp.application.fixtures.InMemoryServices;
 import org.msapp.application.fixtures.Orders;
 import org.msapp.application.fixtures.Users;

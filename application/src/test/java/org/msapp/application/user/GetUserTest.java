@@ -29,8 +29,8 @@ class GetUserTest {
     private User changeBehindTheCache(String fullName) {
         User next = alice.update(new UserChanges(Optional.empty(), Optional.of(FullName.of(fullName)), Optional.empty(),
                 Optional.empty()), app.clock.instant());
-        app.persistence.inTransaction(store -> {
-            store.users().update(next);
+        app.persistence.inTransaction(stores -> {
+            stores.users().update(next);
             return null;
         });
         return next;

@@ -1,6 +1,0 @@
-package org.msapp.application;
-
-/** A refusal that may succeed when asked again after {@link #retryAfterSeconds()}. */
-public interface RetryLater {
-    long retryAfterSeconds();
-}

@@ -1,0 +1,33 @@
+package org.msapp.application.access;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Set;
+import org.msapp.domain.user.NickName;
+import org.msapp.domain.user.UserId;
+
+/**
+ * Who makes a request, once their credentials have been checked, and the one place that decides
+ * what they may touch: their own user and its orders, or everything as an administrator.
+ */
+public record Caller(UserId userId, NickName nickName, Set<Role> roles) {
+    public Caller {
+        requireNonNull(userId, "userId");
+        requireNonNull(nickName, "nickName");
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean isAdmin() {
+        return roles.contains(Role.ADMIN);
+    }
+
+    /** Refuses unless the caller is the user {@code owner} or an administrator. */
+    public void requireAccessTo(UserId owner) {
+        if (!isAdmin() && !userId.equals(owner)) throw new Forbidden("user " + owner + " and what belongs to them");
+    }
+
+    /** Refuses unless the caller is an administrator. */
+    public void requireAdmin(String what) {
+        if (!isAdmin()) throw new Forbidden(what + " (administrators only)");
+    }
+}

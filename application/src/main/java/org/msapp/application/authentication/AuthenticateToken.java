@@ -1,0 +1,36 @@
+package org.msapp.application.authentication;
+
+import org.msapp.application.access.Administrators;
+import org.msapp.application.access.Caller;
+import org.msapp.application.access.InvalidCredentials;
+import org.msapp.application.port.AccessTokens;
+import org.msapp.application.port.Persistence;
+import org.msapp.domain.user.User;
+
+/**
+ * The caller a bearer token speaks for: a signature check and one read of the user by key, never a
+ * password hash. The read goes to the store, not the cache, so that a token granted before a change
+ * of password, or to a user since deleted, is refused from the moment that change commits.
+ */
+public final class AuthenticateToken {
+    private final AccessTokens tokens;
+    private final Persistence persistence;
+    private final Administrators administrators;
+
+    public AuthenticateToken(AccessTokens tokens, Persistence persistence, Administrators administrators) {
+        this.tokens = tokens;
+        this.persistence = persistence;
+        this.administrators = administrators;
+    }
+
+    /** @throws InvalidCredentials when the token is not valid, has expired, or has been revoked */
+    public Caller handle(String token) {
+        AccessTokens.Claims claims = tokens.verify(token);
+        User user = persistence.inTransaction(stores -> stores.users().find(claims.user()))
+                .orElseThrow(() -> new InvalidCredentials("the token's user no longer exists"));
+        if (user.credentialsVersion() != claims.credentialsVersion()) {
+            throw new InvalidCredentials("the token was revoked by a change of password; ask for a new one");
+        }
+        return new Caller(user.id(), user.nickName(), administrators.rolesOf(user.nickName()));   // as now, not as issued
+    }
+}

@@ -1,0 +1,62 @@
+package org.msapp.application.authentication;
+
+import java.util.Locale;
+import org.msapp.application.access.Administrators;
+import org.msapp.application.access.Caller;
+import org.msapp.application.access.InvalidCredentials;
+import org.msapp.application.port.PasswordHasher;
+import org.msapp.application.port.Persistence;
+import org.msapp.domain.user.NickName;
+import org.msapp.domain.user.Password;
+import org.msapp.domain.user.PasswordHash;
+import org.msapp.domain.user.User;
+
+/**
+ * Checks a nick name and password against the stored hash; repeated failures are throttled. An
+ * unknown nick name costs a hash too (the decoy's, at today's parameters), so that it is not much
+ * cheaper than a known one.
+ */
+public final class AuthenticateUser {
+    public record Command(String nickName, Password password) {
+    }
+
+    /** The caller the credentials prove, and the user as read to check them. */
+    public record Authenticated(Caller caller, User user) {
+    }
+
+    private final Persistence persistence;
+    private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+    private final Administrators administrators;
+    private volatile PasswordHash decoy;
+
+    public AuthenticateUser(Persistence persistence, PasswordHasher hasher, LoginThrottle throttle,
+                            Administrators administrators) {
+        this.persistence = persistence;
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.administrators = administrators;
+    }
+
+    /**
+     * @throws InvalidCredentials when the nick name is unknown or the password wrong
+     * @throws LoginThrottled after too many failures for this nick name of late, whatever the password
+     */
+    public Authenticated handle(Command c) {
+        if (c.nickName() == null || c.nickName().isEmpty() || c.nickName().length() > 50) throw new InvalidCredentials();
+        User user = persistence.inTransaction(stores -> stores.users().findByNickName(NickName.stored(c.nickName())))
+                .orElse(null);
+        // the account's own key, whichever spelling found it; the input's for a name no one holds
+        String key = user == null ? c.nickName().toLowerCase(Locale.ROOT) : user.nickName().key();
+        throttle.attempt(key);
+        if (user == null) hasher.verify(c.password(), decoy());
+        if (user == null || !hasher.verify(c.password(), user.passwordHash())) throw new InvalidCredentials();
+        throttle.succeeded(key);
+        return new Authenticated(new Caller(user.id(), user.nickName(), administrators.rolesOf(user.nickName())), user);
+    }
+
+    private PasswordHash decoy() {
+        if (decoy == null) decoy = hasher.hash(Password.candidate("password", "decoy password, never anyone's"));
+        return decoy;
+    }
+}
