@@ -12,6 +12,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.msapp.domain.order.ItemDescription;
 import org.msapp.domain.order.ItemPrice;
 import org.msapp.domain.order.Order;
+import org.msapp.domain.order.OrderPlaced;
 import org.msapp.domain.order.OrderId;
 import org.msapp.domain.order.Quantity;
 import org.msapp.domain.user.Cpf;
@@ -22,8 +23,9 @@ import org.msapp.domain.user.PasswordHash;
 import org.msapp.domain.user.PhoneNumber;
 import org.msapp.domain.user.User;
 import org.msapp.domain.user.UserId;
+import org.msapp.domain.user.UserRegistered;
 
-/** A valid user (id 7) and order (id 42, of user 7), and the one assertion every refusal needs. */
+/** A valid user (id 7) and order (id 42, of user 7), with the events that made them, and the one assertion every refusal needs. */
 public final class Fixtures {
     public static final Instant T0 = Instant.parse("2024-01-02T03:04:05Z");
     public static final String HASH = "$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA";
@@ -35,11 +37,19 @@ public final class Fixtures {
     }
 
     public static User user() {
+        return registration().state();
+    }
+
+    public static Order order() {
+        return placement().state();
+    }
+
+    public static Change<User, UserRegistered> registration() {
         return User.register(new UserId(7), NickName.of("ana.silva"), new PasswordHash(HASH), FullName.of("Ana Silva"),
                 Cpf.of(CPF), Email.of("ana@example.com"), PhoneNumber.of("+55 (11) 91234-5678"), T0);
     }
 
-    public static Order order() {
+    public static Change<Order, OrderPlaced> placement() {
         return Order.place(new OrderId(42), new UserId(7), ItemDescription.of("A keyboard"), Quantity.of(3),
                 ItemPrice.of(1_250), T0);
     }

@@ -8,7 +8,6 @@ import org.msapp.application.port.CacheKey;
 import org.msapp.application.port.IdGenerator;
 import org.msapp.application.port.OutboxEvent;
 import org.msapp.application.port.Persistence;
-import org.msapp.domain.event.OrderDeleted;
 import org.msapp.domain.order.Order;
 import org.msapp.domain.order.OrderId;
 import org.msapp.domain.order.OrderNotFound;
@@ -35,7 +34,7 @@ public final class DeleteOrder {
             c.caller().requireAccessTo(current.userId());
             c.expectedVersion().check("order", current.version());
             stores.orders().remove(current);
-            stores.outbox().append(OutboxEvent.of(ids.newEventId(), OrderDeleted.of(current, clock.instant())));
+            stores.outbox().append(OutboxEvent.of(ids.newEventId(), current.delete(clock.instant())));
             return null;
         });
         cache.evict(CacheKey.order(c.order()));

@@ -5,7 +5,6 @@ import org.msapp.application.access.Caller;
 import org.msapp.application.port.IdGenerator;
 import org.msapp.application.port.OutboxEvent;
 import org.msapp.application.port.Persistence;
-import org.msapp.domain.event.OrderPlaced;
 import org.msapp.domain.order.ItemDescription;
 import org.msapp.domain.order.ItemPrice;
 import org.msapp.domain.order.Order;
@@ -32,10 +31,10 @@ public final class PlaceOrder {
         c.caller().requireAccessTo(c.user());
         return persistence.inTransaction(stores -> {
             stores.users().find(c.user()).orElseThrow(() -> new UserNotFound(c.user()));
-            Order order = Order.place(stores.orders().nextId(), c.user(), c.item(), c.quantity(), c.price(), clock.instant());
-            stores.orders().add(order);
-            stores.outbox().append(OutboxEvent.of(ids.newEventId(), OrderPlaced.of(order)));
-            return order;
+            var placed = Order.place(stores.orders().nextId(), c.user(), c.item(), c.quantity(), c.price(), clock.instant());
+            stores.orders().add(placed.state());
+            stores.outbox().append(OutboxEvent.of(ids.newEventId(), placed.event()));
+            return placed.state();
         });
     }
 }

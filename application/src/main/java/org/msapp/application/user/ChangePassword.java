@@ -11,7 +11,6 @@ import org.msapp.application.port.OutboxEvent;
 import org.msapp.application.port.PasswordHasher;
 import org.msapp.application.port.Persistence;
 import org.msapp.domain.InvalidField;
-import org.msapp.domain.event.UserPasswordChanged;
 import org.msapp.domain.user.Password;
 import org.msapp.domain.user.PasswordHash;
 import org.msapp.domain.user.User;
@@ -53,10 +52,10 @@ public final class ChangePassword {
         throttle.succeeded(current.nickName().key());
         PasswordHash hash = hasher.hash(c.replacement());
         persistence.inTransaction(stores -> {
-            User next = current.changePassword(hash, clock.instant());
-            stores.users().update(next);   // refuses if the user changed meanwhile
-            stores.outbox().append(OutboxEvent.of(ids.newEventId(), UserPasswordChanged.of(next)));
-            return next;
+            var changed = current.changePassword(hash, clock.instant());
+            stores.users().update(changed.state());   // refuses if the user changed meanwhile
+            stores.outbox().append(OutboxEvent.of(ids.newEventId(), changed.event()));
+            return changed.state();
         });
         cache.evict(CacheKey.user(c.user()));
     }

@@ -8,7 +8,6 @@ import org.msapp.application.port.CacheKey;
 import org.msapp.application.port.IdGenerator;
 import org.msapp.application.port.OutboxEvent;
 import org.msapp.application.port.Persistence;
-import org.msapp.domain.event.UserDeleted;
 import org.msapp.domain.user.User;
 import org.msapp.domain.user.UserHasOrders;
 import org.msapp.domain.user.UserId;
@@ -38,7 +37,7 @@ public final class DeleteUser {
             c.expectedVersion().check("user", current.version());
             if (stores.orders().anyOfUser(c.user())) throw new UserHasOrders(c.user());
             stores.users().remove(current);
-            stores.outbox().append(OutboxEvent.of(ids.newEventId(), UserDeleted.of(current, clock.instant())));
+            stores.outbox().append(OutboxEvent.of(ids.newEventId(), current.delete(clock.instant())));
             return null;
         });
         cache.evict(CacheKey.user(c.user()));

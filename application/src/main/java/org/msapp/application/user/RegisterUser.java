@@ -5,7 +5,6 @@ import org.msapp.application.port.IdGenerator;
 import org.msapp.application.port.OutboxEvent;
 import org.msapp.application.port.PasswordHasher;
 import org.msapp.application.port.Persistence;
-import org.msapp.domain.event.UserRegistered;
 import org.msapp.domain.user.Cpf;
 import org.msapp.domain.user.Email;
 import org.msapp.domain.user.FullName;
@@ -54,11 +53,11 @@ public final class RegisterUser {
     public User handle(Prepared p) {
         Command c = p.command();
         return persistence.inTransaction(stores -> {
-            User user = User.register(stores.users().nextId(), c.nickName(), p.hash(), c.fullName(), c.cpf(), c.email(),
-                    c.phoneNumber(), clock.instant());
-            stores.users().add(user);
-            stores.outbox().append(OutboxEvent.of(ids.newEventId(), UserRegistered.of(user)));
-            return user;
+            var registered = User.register(stores.users().nextId(), c.nickName(), p.hash(), c.fullName(), c.cpf(),
+                    c.email(), c.phoneNumber(), clock.instant());
+            stores.users().add(registered.state());
+            stores.outbox().append(OutboxEvent.of(ids.newEventId(), registered.event()));
+            return registered.state();
         });
     }
 }

@@ -26,7 +26,7 @@ class GetOrderTest {
 
     private Order changeBehindTheCache(long quantity) {
         Order next = order.update(new OrderChanges(Optional.empty(), Optional.of(Quantity.of(quantity)), Optional.empty()),
-                app.clock.instant());
+                app.clock.instant()).state();
         app.persistence.inTransaction(stores -> {
             stores.orders().update(next);
             return null;

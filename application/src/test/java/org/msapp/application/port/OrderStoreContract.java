@@ -81,7 +81,7 @@ public abstract class OrderStoreContract {
     }
 
     private static Order withQuantity(Order order, long quantity) {
-        return order.update(new OrderChanges(Optional.empty(), Optional.of(Quantity.of(quantity)), Optional.empty()), LATER);
+        return order.update(new OrderChanges(Optional.empty(), Optional.of(Quantity.of(quantity)), Optional.empty()), LATER).state();
     }
 
     // adding and finding

@@ -116,9 +116,9 @@ public abstract class UnitOfWorkContract {
             User carol = Users.carol().withId(s.users().nextId().value()).build();
             s.users().add(carol);
             s.users().update(alice.update(new UserChanges(Optional.of(NickName.of("alicia")), Optional.of(FullName.of("A")),
-                    Optional.empty(), Optional.empty()), LATER));
+                    Optional.empty(), Optional.empty()), LATER).state());
             s.orders().add(Orders.placedBy(carol).withId(s.orders().nextId().value()).build());
-            s.orders().update(kept.update(new OrderChanges(Optional.empty(), Optional.of(Quantity.of(99)), Optional.empty()), LATER));
+            s.orders().update(kept.update(new OrderChanges(Optional.empty(), Optional.of(Quantity.of(99)), Optional.empty()), LATER).state());
             s.orders().remove(doomed);
             s.outbox().append(OutboxEvents.numbered(2, now.minusSeconds(5)));
             s.outbox().markPublished(List.of(OutboxEvents.numbered(1, now).id()), now);

@@ -74,12 +74,12 @@ public abstract class UserStoreContract {
 
     private static User renamed(User user, String nick) {
         return user.update(new UserChanges(Optional.of(NickName.of(nick)), Optional.empty(), Optional.empty(),
-                Optional.empty()), LATER);
+                Optional.empty()), LATER).state();
     }
 
     private static User withFullName(User user, String fullName) {
         return user.update(new UserChanges(Optional.empty(), Optional.of(FullName.of(fullName)), Optional.empty(),
-                Optional.empty()), LATER);
+                Optional.empty()), LATER).state();
     }
 
     // adding and finding
@@ -139,7 +139,7 @@ public abstract class UserStoreContract {
     void an_update_replaces_the_stored_user() {
         User alice = Users.alice().storedIn(db);
         User next = alice.update(new UserChanges(Optional.empty(), Optional.of(FullName.of("Alice Pleasance")),
-                Optional.of(Email.of("alice@wonder.land")), Optional.empty()), LATER);
+                Optional.of(Email.of("alice@wonder.land")), Optional.empty()), LATER).state();
 
         update(next);
 

@@ -28,7 +28,7 @@ class GetUserTest {
     /** Changes alice in the store behind the use cases' back, so no eviction happens. */
     private User changeBehindTheCache(String fullName) {
         User next = alice.update(new UserChanges(Optional.empty(), Optional.of(FullName.of(fullName)), Optional.empty(),
-                Optional.empty()), app.clock.instant());
+                Optional.empty()), app.clock.instant()).state();
         app.persistence.inTransaction(stores -> {
             stores.users().update(next);
             return null;

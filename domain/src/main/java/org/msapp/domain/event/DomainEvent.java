@@ -1,15 +1,13 @@
 package org.msapp.domain.event;
 
 import java.time.Instant;
-import java.util.Map;
 
 /**
- * A state change, one per change. {@link #data()} is what consumers receive: plain JSON-ready values
- * (strings, numbers, booleans), never the password hash and never the CPF in clear.
+ * A state change, one per change, made by the aggregate's own behaviour together with the new state.
+ * Each aggregate's events are a sealed family ({@code UserEvent}, {@code OrderEvent}). Events never
+ * hold the password hash nor the CPF in clear; how they are written for consumers is the outbox's.
  */
-public sealed interface DomainEvent
-        permits UserRegistered, UserUpdated, UserPasswordChanged, UserDeleted, OrderPlaced, OrderUpdated, OrderDeleted {
-
+public interface DomainEvent {
     /** Dotted and lower case, also the routing key: {@code user.registered}, {@code order.placed}. */
     String type();
 
@@ -17,6 +15,4 @@ public sealed interface DomainEvent
     String subject();
 
     Instant occurredAt();
-
-    Map<String, Object> data();
 }

@@ -3,10 +3,12 @@ package org.msapp.domain.user;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import org.msapp.domain.Change;
 
 /**
  * A registered user. Immutable: each change returns the next version. The canonical constructor
  * rehydrates (values may be {@code stored} ones that predate today's rules); {@link #register} creates.
+ * Each behaviour returns the next state with the event that records it, so no change goes unrecorded.
  * {@code credentialsVersion} counts password changes: whatever was granted against an older one (an
  * access token) no longer holds.
  */
@@ -27,20 +29,29 @@ public record User(UserId id, NickName nickName, PasswordHash passwordHash, Full
         if (updatedAt.isBefore(createdAt)) throw new IllegalArgumentException("updated before it was created");
     }
 
-    public static User register(UserId id, NickName nickName, PasswordHash passwordHash, FullName fullName, Cpf cpf,
-                                Email email, PhoneNumber phoneNumber, Instant now) {
-        return new User(id, nickName, passwordHash, fullName, cpf, email, phoneNumber, now, now, 1, 1);
+    public static Change<User, UserRegistered> register(UserId id, NickName nickName, PasswordHash passwordHash,
+                                                        FullName fullName, Cpf cpf, Email email, PhoneNumber phoneNumber,
+                                                        Instant now) {
+        User user = new User(id, nickName, passwordHash, fullName, cpf, email, phoneNumber, now, now, 1, 1);
+        return new Change<>(user, new UserRegistered(UserSnapshot.of(user)));
     }
 
-    public User update(UserChanges changes, Instant now) {
-        return new User(id, changes.nickName().orElse(nickName), passwordHash, changes.fullName().orElse(fullName), cpf,
+    public Change<User, UserUpdated> update(UserChanges changes, Instant now) {
+        User next = new User(id, changes.nickName().orElse(nickName), passwordHash, changes.fullName().orElse(fullName), cpf,
                 changes.email().orElse(email), changes.phoneNumber().orElse(phoneNumber), createdAt, later(now), version + 1,
                 credentialsVersion);
+        return new Change<>(next, new UserUpdated(UserSnapshot.of(next)));
     }
 
-    public User changePassword(PasswordHash newHash, Instant now) {
-        return new User(id, nickName, newHash, fullName, cpf, email, phoneNumber, createdAt, later(now), version + 1,
+    public Change<User, UserPasswordChanged> changePassword(PasswordHash newHash, Instant now) {
+        User next = new User(id, nickName, newHash, fullName, cpf, email, phoneNumber, createdAt, later(now), version + 1,
                 credentialsVersion + 1);
+        return new Change<>(next, new UserPasswordChanged(id, next.version(), next.updatedAt()));
+    }
+
+    /** The event of this user's deletion at {@code now}; there is no state after it. */
+    public UserDeleted delete(Instant now) {
+        return new UserDeleted(id, nickName, now);
     }
 
     /** A clock that steps back must not make a row look updated before it was created. */

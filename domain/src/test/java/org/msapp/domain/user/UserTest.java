@@ -45,7 +45,7 @@ class UserTest {
         UserChanges changes = new UserChanges(Optional.of(NickName.of("bia")), Optional.of(FullName.of("Bia Souza")),
                 Optional.of(Email.of("bia@example.com")), Optional.of(PhoneNumber.of("11 5555-0000")));
 
-        User updated = user.update(changes, T1);
+        User updated = user.update(changes, T1).state();
 
         assertThat(updated).isNotSameAs(user);
         assertThat(updated.version()).isEqualTo(2);
@@ -68,7 +68,7 @@ class UserTest {
     void an_update_changes_only_what_it_names() {
         User user = user();
         User updated = user.update(new UserChanges(Optional.empty(), Optional.of(FullName.of("Ana S.")), Optional.empty(),
-                Optional.empty()), T1);
+                Optional.empty()), T1).state();
 
         assertThat(updated.fullName().value()).isEqualTo("Ana S.");
         assertThat(updated.nickName()).isEqualTo(user.nickName());
@@ -78,14 +78,14 @@ class UserTest {
 
     @Test
     void each_change_takes_the_next_version() {
-        User v3 = user().update(UserChanges.none(), T1).changePassword(NEW_HASH, T1.plusSeconds(1));
+        User v3 = user().update(UserChanges.none(), T1).state().changePassword(NEW_HASH, T1.plusSeconds(1)).state();
         assertThat(v3.version()).isEqualTo(3);
     }
 
     @Test
     void changing_the_password_returns_the_next_version_with_the_new_hash_and_credentials_version_only() {
         User user = user();
-        User changed = user.changePassword(NEW_HASH, T1);
+        User changed = user.changePassword(NEW_HASH, T1).state();
 
         assertThat(changed.passwordHash()).isEqualTo(NEW_HASH);
         assertThat(changed.version()).isEqualTo(2);
@@ -99,15 +99,15 @@ class UserTest {
 
     @Test
     void a_clock_that_steps_back_does_not_move_updated_at_back() {
-        User later = user().update(UserChanges.none(), T1);
+        User later = user().update(UserChanges.none(), T1).state();
         Instant earlier = T1.minusSeconds(30);
 
-        User updated = later.update(UserChanges.none(), earlier);
-        User changed = later.changePassword(NEW_HASH, earlier);
+        User updated = later.update(UserChanges.none(), earlier).state();
+        User changed = later.changePassword(NEW_HASH, earlier).state();
 
         assertThat(updated.updatedAt()).isEqualTo(T1);
         assertThat(changed.updatedAt()).isEqualTo(T1);
-        assertThat(user().update(UserChanges.none(), T0.minusSeconds(3600)).updatedAt()).isEqualTo(T0);
+        assertThat(user().update(UserChanges.none(), T0.minusSeconds(3600)).state().updatedAt()).isEqualTo(T0);
         assertThat(updated.version()).isEqualTo(3);
     }
 
@@ -132,8 +132,8 @@ class UserTest {
     @Test
     void a_change_of_password_moves_the_credentials_version_and_a_change_of_data_does_not() {
         User registered = user();
-        User updated = registered.update(UserChanges.none(), T1);
-        User changed = updated.changePassword(NEW_HASH, T1.plusSeconds(1));
+        User updated = registered.update(UserChanges.none(), T1).state();
+        User changed = updated.changePassword(NEW_HASH, T1.plusSeconds(1)).state();
 
         assertThat(registered.credentialsVersion()).isEqualTo(1);
         assertThat(updated.credentialsVersion()).isEqualTo(1);
