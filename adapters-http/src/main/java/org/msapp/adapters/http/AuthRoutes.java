@@ -6,11 +6,12 @@ import java.util.Set;
 import org.msapp.application.authentication.AuthenticateUser;
 import org.msapp.application.authentication.IssueToken;
 import org.msapp.domain.Text;
+import org.msapp.domain.user.NickName;
 import org.msapp.domain.user.Password;
 
 /** POST /auth/token: credentials, checked once, for a short-lived bearer token. */
 final class AuthRoutes {
-    private static final Set<String> FIELDS = Set.of("nick_name", "password");
+    private static final Set<String> FIELDS = Set.of(NickName.FIELD, Password.FIELD);
 
     record TokenView(String accessToken, String tokenType, long expiresIn) {
     }
@@ -30,7 +31,7 @@ final class AuthRoutes {
         AuthenticateUser.Command credentials = Authentication.basic(ctx).orElseGet(() -> {
             Body body = Body.parse(ctx, FIELDS);
             Validation v = new Validation();
-            String nickName = v.check(() -> Text.required("nick_name", body.text("nick_name")));
+            String nickName = v.check(() -> Text.required(NickName.FIELD, body.text(NickName.FIELD)));
             Password password = v.check(() -> Password.candidate(Password.FIELD, body.text(Password.FIELD)));
             v.done();
             return new AuthenticateUser.Command(nickName, password);

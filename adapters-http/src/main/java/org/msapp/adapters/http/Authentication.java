@@ -56,9 +56,9 @@ final class Authentication {
             throw new InvalidCredentials("the Basic credentials are not base64");
         }
         int colon = pair.indexOf(':');
-        if (colon < 1 || colon == pair.length() - 1 || pair.length() - colon - 1 > 1024) throw new InvalidCredentials();
-        return Optional.of(new AuthenticateUser.Command(pair.substring(0, colon),
-                Password.candidate("password", pair.substring(colon + 1))));
+        if (colon < 1) throw new InvalidCredentials();
+        Password password = Password.offered(pair.substring(colon + 1)).orElseThrow(InvalidCredentials::new);
+        return Optional.of(new AuthenticateUser.Command(pair.substring(0, colon), password));
     }
 
     private Caller resolve(Context ctx) {

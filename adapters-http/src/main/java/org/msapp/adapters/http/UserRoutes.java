@@ -24,9 +24,11 @@ import org.msapp.domain.user.UserId;
 
 /** /users: register (open to anyone), list (administrators), read, change, delete (the user or an administrator). */
 final class UserRoutes {
-    private static final Set<String> REGISTER = Set.of("nick_name", "password", "full_name", "cpf", "email", "phone_number");
-    private static final Set<String> UPDATE = Set.of("nick_name", "full_name", "email", "phone_number");
-    private static final Set<String> PASSWORD = Set.of("password", "new_password");
+    private static final String NEW_PASSWORD = "new_password";
+    private static final Set<String> REGISTER =
+            Set.of(NickName.FIELD, Password.FIELD, FullName.FIELD, Cpf.FIELD, Email.FIELD, PhoneNumber.FIELD);
+    private static final Set<String> UPDATE = Set.of(NickName.FIELD, FullName.FIELD, Email.FIELD, PhoneNumber.FIELD);
+    private static final Set<String> PASSWORD = Set.of(Password.FIELD, NEW_PASSWORD);
 
     private final RegisterUser registerUser;
     private final GetUser getUser;
@@ -80,8 +82,8 @@ final class UserRoutes {
         Caller caller = Authentication.caller(ctx);
         String nickName = ctx.queryParam(NickName.FIELD);
         if (nickName != null) {
-            Optional<User> found = nickName.isEmpty() || nickName.length() > 50 ? Optional.empty()
-                    : findUserByNickName.handle(new FindUserByNickName.Query(caller, NickName.stored(nickName)));
+            Optional<User> found = NickName.lookup(nickName)
+                    .flatMap(name -> findUserByNickName.handle(new FindUserByNickName.Query(caller, name)));
             Paging.respond(ctx, found.stream().toList(), u -> UserView.of(u));
             return;
         }
@@ -116,7 +118,7 @@ final class UserRoutes {
         Body body = Body.parse(ctx, PASSWORD);
         Validation v = new Validation();
         Password current = v.check(() -> Password.candidate(Password.FIELD, body.text(Password.FIELD)));
-        Password replacement = v.check(() -> Password.newPassword("new_password", body.text("new_password")));
+        Password replacement = v.check(() -> Password.newPassword(NEW_PASSWORD, body.text(NEW_PASSWORD)));
         v.done();
         changePassword.handle(new ChangePassword.Command(caller, id, current, replacement, ETags.ifMatch(ctx)));
         ctx.status(204);

@@ -43,9 +43,8 @@ public final class AuthenticateUser {
      * @throws LoginThrottled after too many failures for this nick name of late, whatever the password
      */
     public Authenticated handle(Command c) {
-        if (c.nickName() == null || c.nickName().isEmpty() || c.nickName().length() > 50) throw new InvalidCredentials();
-        User user = persistence.inTransaction(stores -> stores.users().findByNickName(NickName.stored(c.nickName())))
-                .orElse(null);
+        NickName nickName = NickName.lookup(c.nickName()).orElseThrow(InvalidCredentials::new);
+        User user = persistence.inTransaction(stores -> stores.users().findByNickName(nickName)).orElse(null);
         // the account's own key, whichever spelling found it; the input's for a name no one holds
         String key = user == null ? c.nickName().toLowerCase(Locale.ROOT) : user.nickName().key();
         throttle.attempt(key);

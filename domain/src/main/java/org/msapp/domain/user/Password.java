@@ -1,5 +1,6 @@
 package org.msapp.domain.user;
 
+import java.util.Optional;
 import org.msapp.domain.InvalidField;
 import org.msapp.domain.Text;
 
@@ -10,6 +11,7 @@ import org.msapp.domain.Text;
  */
 public final class Password {
     public static final String FIELD = "password";
+    public static final int MAX_CANDIDATE_LENGTH = 1024;
     private final String clear;
 
     private Password(String clear) {
@@ -27,8 +29,13 @@ public final class Password {
     public static Password candidate(String field, String input) {
         Text.required(field, input);
         if (input.isEmpty()) throw new InvalidField(field, "must not be empty");
-        if (input.length() > 1024) throw new InvalidField(field, "must be at most 1024 characters");
-        return new Password(input);
+        return offered(input).orElseThrow(() -> new InvalidField(field, "must be at most " + MAX_CANDIDATE_LENGTH + " characters"));
+    }
+
+    /** A candidate for a log-in, or empty when it cannot be anyone's password (empty, or too long). Never throws. */
+    public static Optional<Password> offered(String input) {
+        if (input == null || input.isEmpty() || input.length() > MAX_CANDIDATE_LENGTH) return Optional.empty();
+        return Optional.of(new Password(input));
     }
 
     public String clear() {

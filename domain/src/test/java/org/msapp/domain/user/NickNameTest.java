@@ -88,4 +88,14 @@ class NickNameTest {
     void a_stored_null_nick_name_is_a_broken_store() {
         assertThatThrownBy(() -> NickName.stored(null)).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void a_look_up_takes_any_name_a_user_may_hold_and_never_throws() {
+        assertThat(NickName.lookup("Alice")).contains(NickName.stored("Alice"));
+        assertThat(NickName.lookup("a b")).as("a tutorial's name may break today's rules").contains(NickName.stored("a b"));
+        assertThat(NickName.lookup("x".repeat(50))).isPresent();
+        assertThat(NickName.lookup("x".repeat(51))).isEmpty();
+        assertThat(NickName.lookup("")).isEmpty();
+        assertThat(NickName.lookup(null)).isEmpty();
+    }
 }

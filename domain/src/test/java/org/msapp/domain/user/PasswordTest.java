@@ -78,4 +78,12 @@ class PasswordTest {
         assertThat(password.toString()).isEqualTo("Password[***]").doesNotContain("Senha");
         assertThat(Password.candidate("password", "Senha@123").toString()).doesNotContain("Senha");
     }
+
+    @Test
+    void an_offered_password_is_any_candidate_and_never_throws() {
+        assertThat(Password.offered("x".repeat(1024)).map(Password::clear)).contains("x".repeat(1024));
+        assertThat(Password.offered("x".repeat(1025))).isEmpty();
+        assertThat(Password.offered("")).isEmpty();
+        assertThat(Password.offered(null)).isEmpty();
+    }
 }
