@@ -1,7 +1,5 @@
 package org.msapp.bootstrap;
 
-import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -11,13 +9,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.msapp.adapters.postgres.PostgresSettings;
+import org.msapp.adapters.rabbitmq.RabbitSettings;
+import org.msapp.adapters.redis.RedisSettings;
 
 /**
  * The service's settings, read from the environment under the tutorial's names where it had them.
  * Nothing set means the embedded default: in-memory adapters on port 8080.
  */
-public record Config(String httpHost, int httpPort, Optional<Database> database, Optional<String> rabbitmq,
-                     Optional<String> redis, CacheType cacheType, Duration cacheTtl, Optional<Secret> authTokenSecret,
+public record Config(String httpHost, int httpPort, Optional<Database> database, Optional<RabbitSettings> rabbitmq,
+                     Optional<RedisSettings> redis, CacheType cacheType, Duration cacheTtl, Optional<Secret> authTokenSecret,
                      Duration authTokenLifetime, List<String> adminNickNames, Duration outboxRetention) {
 
     public enum CacheType { REDIS, SIMPLE, NULL }
@@ -50,13 +50,13 @@ public record Config(String httpHost, int httpPort, Optional<Database> database,
     }
 
     public static Config fromEnvironment(Map<String, String> env) {
-        Optional<String> redis = first(env, "CACHE_REDIS_URL", "CACHE_REDIS_HOST");
+        Optional<RedisSettings> redis = redis(env);
         String cacheType = env.getOrDefault("CACHE_TYPE", redis.isPresent() ? "redis" : "simple");
         return new Config(
                 env.getOrDefault("HTTP_HOST", "0.0.0.0"),
                 integer(env, "HTTP_PORT", 8080, 0, 65535),
                 database(env),
-                first(env, "RABBITMQ_URL", "RABBITMQ_HOST"),
+                rabbitmq(env),
                 redis,
                 cacheType(cacheType),
                 Duration.ofSeconds(integer(env, "CACHE_DEFAULT_TIMEOUT", 300, 1, 86_400)),
@@ -78,28 +78,10 @@ public record Config(String httpHost, int httpPort, Optional<Database> database,
         int port = integer(env, "DATABASE_PORT", 5432, 1, 65535);
         PostgresSettings settings;
         if (url.isPresent()) {
-            URI uri;
-            try {
-                uri = URI.create(url.get().replaceFirst("^jdbc:", ""));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("DATABASE_URL is not a URL (postgres://user:password@host:5432/db)");
-            }
-            if (!Set.of("postgres", "postgresql").contains(String.valueOf(uri.getScheme())) || uri.getHost() == null) {
-                throw new IllegalArgumentException("DATABASE_URL must look like postgres://user:password@host:5432/db");
-            }
-            if (uri.getRawQuery() != null) {
-                throw new IllegalArgumentException("DATABASE_URL parameters (?" + uri.getRawQuery().replaceAll("password=[^&]*", "password=***")
-                        + ") are not supported: they would be dropped, TLS settings with them; use host, port, database and credentials only");
-            }
-            String info = uri.getRawUserInfo();
-            if (info != null) {
-                String[] parts = info.split(":", 2);
-                user = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
-                if (parts.length == 2) password = URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
-            }
-            String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
-            settings = PostgresSettings.of(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 5432,
-                    path.isEmpty() ? name : path, user, password);
+            ServiceUrl u = ServiceUrl.parse("DATABASE_URL", url.get(), Set.of("postgres", "postgresql"),
+                    "postgres://user:password@host:5432/db");
+            settings = PostgresSettings.of(u.host(), u.port().orElse(5432), u.path().isEmpty() ? name : u.path(),
+                    u.user().orElse(user), u.password().orElse(password));
         } else {
             settings = PostgresSettings.of(host.get(), port, name, user, password);
         }
@@ -108,6 +90,40 @@ public record Config(String httpHost, int httpPort, Optional<Database> database,
                 Duration.ofSeconds(integer(env, "DATABASE_CONNECT_TIMEOUT", 1, 1, 60)),
                 Duration.ofSeconds(integer(env, "DATABASE_STATEMENT_TIMEOUT", 1, 1, 600)));
         return Optional.of(new Database(settings, Duration.ofSeconds(integer(env, "DATABASE_STARTUP_TIMEOUT", 30, 1, 3600))));
+    }
+
+    /** RABBITMQ_URL ({@code amqp://user:password@host:5672/vhost}), else RABBITMQ_HOST and the rest. */
+    private static Optional<RabbitSettings> rabbitmq(Map<String, String> env) {
+        Optional<String> url = first(env, "RABBITMQ_URL");
+        Optional<String> host = first(env, "RABBITMQ_HOST");
+        if (url.isEmpty() && host.isEmpty()) return Optional.empty();
+        String user = env.getOrDefault("RABBITMQ_USER", "guest");
+        String password = env.getOrDefault("RABBITMQ_PASSWORD", "guest");
+        String vhost = env.getOrDefault("RABBITMQ_VHOST", "/");
+        int port = integer(env, "RABBITMQ_PORT", 5672, 1, 65535);
+        if (host.isPresent() && url.isEmpty()) return Optional.of(new RabbitSettings(host.get(), port, user, password, vhost));
+        ServiceUrl u = ServiceUrl.parse("RABBITMQ_URL", url.get(), Set.of("amqp"), "amqp://user:password@host:5672/vhost");
+        return Optional.of(new RabbitSettings(u.host(), u.port().orElse(5672), u.user().orElse(user), u.password().orElse(password),
+                u.path().isEmpty() ? vhost : u.path()));
+    }
+
+    /** CACHE_REDIS_URL ({@code redis://:password@host:6379/0}), else CACHE_REDIS_HOST and the rest, as in Flask-Caching. */
+    private static Optional<RedisSettings> redis(Map<String, String> env) {
+        Optional<String> url = first(env, "CACHE_REDIS_URL");
+        Optional<String> host = first(env, "CACHE_REDIS_HOST");
+        if (url.isEmpty() && host.isEmpty()) return Optional.empty();
+        Optional<String> password = first(env, "CACHE_REDIS_PASSWORD");
+        int port = integer(env, "CACHE_REDIS_PORT", 6379, 1, 65535);
+        int db = integer(env, "CACHE_REDIS_DB", 0, 0, 15);
+        if (host.isPresent() && url.isEmpty()) return Optional.of(new RedisSettings(host.get(), port, db, password));
+        ServiceUrl u = ServiceUrl.parse("CACHE_REDIS_URL", url.get(), Set.of("redis"), "redis://:password@host:6379/0");
+        int urlDb;
+        try {
+            urlDb = u.path().isEmpty() ? db : Integer.parseInt(u.path());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("CACHE_REDIS_URL must end with a database number (redis://host:6379/0)");
+        }
+        return Optional.of(new RedisSettings(u.host(), u.port().orElse(6379), urlDb, u.password().or(() -> password)));
     }
 
     private static Secret tokenSecret(String raw) {

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.msapp.adapters.rabbitmq.RabbitSettings;
+import org.msapp.adapters.redis.RedisSettings;
 
 class ConfigTest {
     @Test
@@ -32,8 +34,8 @@ class ConfigTest {
         Config c = Config.fromEnvironment(Map.of("HOST_DATABASE", "db", "RABBITMQ_HOST", "mq", "CACHE_REDIS_HOST", "cache",
                 "CACHE_DEFAULT_TIMEOUT", "30", "HTTP_PORT", "7000"));
         assertThat(c.database().map(d -> d.settings().where())).contains("db:5432/baseapplication");
-        assertThat(c.rabbitmq()).isEqualTo(Optional.of("mq"));
-        assertThat(c.redis()).isEqualTo(Optional.of("cache"));
+        assertThat(c.rabbitmq().map(RabbitSettings::host)).contains("mq");
+        assertThat(c.redis().map(RedisSettings::host)).contains("cache");
         assertThat(c.cacheType()).isEqualTo(Config.CacheType.REDIS);
         assertThat(c.cacheTtl()).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.httpPort()).isEqualTo(7000);
@@ -113,5 +115,39 @@ class ConfigTest {
     void a_token_secret_shorter_than_32_bytes_is_refused_without_showing_it() {
         assertThatThrownBy(() -> Config.fromEnvironment(Map.of("AUTH_TOKEN_SECRET", "short-secret")))
                 .hasMessageContaining("AUTH_TOKEN_SECRET").hasMessageContaining("32 bytes").hasMessageNotContaining("short-secret");
+    }
+
+    @Test
+    void rabbitmq_and_redis_are_read_into_their_adapters_settings() {
+        Config hosts = Config.fromEnvironment(Map.of("RABBITMQ_HOST", "mq", "RABBITMQ_PORT", "5673", "RABBITMQ_USER", "app",
+                "RABBITMQ_PASSWORD", "mq-secret", "RABBITMQ_VHOST", "shop", "CACHE_REDIS_HOST", "cache", "CACHE_REDIS_DB", "2"));
+        assertThat(hosts.rabbitmq()).contains(new RabbitSettings("mq", 5673, "app", "mq-secret", "shop"));
+        assertThat(hosts.redis()).contains(new RedisSettings("cache", 6379, 2, Optional.empty()));
+        assertThat(hosts.toString()).doesNotContain("mq-secret");
+
+        Config urls = Config.fromEnvironment(Map.of("RABBITMQ_URL", "amqp://app:s%40cret@mq.internal:5674/%2Fshop",
+                "CACHE_REDIS_URL", "redis://:r%40dis@cache.internal:6380/3"));
+        assertThat(urls.rabbitmq()).contains(new RabbitSettings("mq.internal", 5674, "app", "s@cret", "/shop"));
+        assertThat(urls.redis()).contains(new RedisSettings("cache.internal", 6380, 3, Optional.of("r@dis")));
+        assertThat(urls.rabbitmq().orElseThrow().where()).isEqualTo("mq.internal:5674/shop");
+        assertThat(urls.redis().orElseThrow().where()).isEqualTo("cache.internal:6380/3");
+        assertThat(urls.toString()).doesNotContain("s@cret").doesNotContain("r@dis");
+    }
+
+    @Test
+    void the_defaults_of_rabbitmq_are_the_tutorials() {
+        assertThat(Config.fromEnvironment(Map.of("RABBITMQ_HOST", "mq")).rabbitmq())
+                .contains(new RabbitSettings("mq", 5672, "guest", "guest", "/"));
+        assertThat(Config.fromEnvironment(Map.of("RABBITMQ_URL", "amqp://mq")).rabbitmq())
+                .contains(new RabbitSettings("mq", 5672, "guest", "guest", "/"));
+    }
+
+    @Test
+    void broker_and_cache_urls_of_another_kind_or_with_parameters_are_refused() {
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("RABBITMQ_URL", "http://mq"))).hasMessageContaining("RABBITMQ_URL");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("CACHE_REDIS_URL", "redis://h/0?password=x")))
+                .hasMessageContaining("CACHE_REDIS_URL").hasMessageNotContaining("password=x");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("CACHE_REDIS_URL", "redis://h/zero")))
+                .hasMessageContaining("CACHE_REDIS_URL");
     }
 }

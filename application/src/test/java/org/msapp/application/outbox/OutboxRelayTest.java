@@ -148,7 +148,7 @@ class OutboxRelayTest {
     @Test
     void a_round_takes_at_most_a_batch() {
         OutboxRelay byTwo = new OutboxRelay(app.persistence, app.publisher, app.clock, new OutboxRelay.Settings(2,
-                Duration.ofMillis(250), Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofDays(7)));
+                Duration.ofMillis(250), Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(4)));
 
         assertThat(byTwo.relayOnce()).isEqualTo(2);
         assertThat(byTwo.relayOnce()).isEqualTo(1);
@@ -170,15 +170,12 @@ class OutboxRelayTest {
     }
 
     @Test
-    void purge_deletes_published_events_once_the_retention_has_passed() {
-        relay.relayOnce();
-        app.register(Users.carol());
+    void relaying_what_is_due_drains_a_backlog_a_batch_at_a_time() {
+        OutboxRelay byTwo = new OutboxRelay(app.persistence, watched, app.clock, new OutboxRelay.Settings(2,
+                Duration.ofMillis(250), Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(4)));
 
-        app.clock.advance(InMemoryServices.RELAY.retention());
-        assertThat(relay.purge()).as("published just now, not yet past the retention").isZero();
-
-        app.clock.advance(MS);
-        assertThat(relay.purge()).isEqualTo(3);
-        assertThat(pending()).isEqualTo(1);
+        assertThat(byTwo.relayDue()).isEqualTo(3);
+        assertThat(tries).extracting(List::size).containsExactly(2, 1);
+        assertThat(pending()).isZero();
     }
 }
