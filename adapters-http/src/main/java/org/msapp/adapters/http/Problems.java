@@ -12,6 +12,7 @@ import org.msapp.application.RetryLater;
 import org.msapp.domain.DomainException;
 import org.msapp.domain.InvalidField;
 import org.msapp.domain.InvalidFields;
+import org.msapp.domain.Kind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,22 +50,25 @@ final class Problems {
 
     private static void domain(DomainException e, Context ctx) {
         if (e instanceof RetryLater later) ctx.header("Retry-After", Long.toString(later.retryAfterSeconds()));
-        switch (e.kind()) {
-            case INVALID -> write(ctx, 422, e.code(), e.getMessage(), fieldErrors(e));
-            case NOT_FOUND -> write(ctx, 404, e.code(), e.getMessage(), List.of());
-            case CONFLICT -> write(ctx, 409, e.code(), e.getMessage(), List.of());
-            case UNAUTHENTICATED -> {
-                ctx.header("WWW-Authenticate", Authentication.CHALLENGE);
-                write(ctx, 401, e.code(), e.getMessage(), List.of());
-            }
-            case FORBIDDEN -> write(ctx, 403, e.code(), e.getMessage(), List.of());
-            case PRECONDITION_FAILED -> write(ctx, 412, e.code(), e.getMessage(), List.of());
-            case TOO_MANY_ATTEMPTS -> write(ctx, 429, e.code(), e.getMessage(), List.of());
-            case UNAVAILABLE -> {
-                LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getCause() == null ? e.getMessage() : e.getCause().toString());
-                write(ctx, 503, e.code(), e.getMessage(), List.of());
-            }
+        if (e.kind() == Kind.UNAUTHENTICATED) ctx.header("WWW-Authenticate", Authentication.CHALLENGE);
+        if (e.kind() == Kind.UNAVAILABLE) {
+            LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getCause() == null ? e.getMessage() : e.getCause().toString());
         }
+        write(ctx, status(e.kind()), e.code(), e.getMessage(), e.kind() == Kind.INVALID ? fieldErrors(e) : List.of());
+    }
+
+    /** The status of each kind of domain refusal. */
+    static int status(Kind kind) {
+        return switch (kind) {
+            case INVALID -> 422;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case PRECONDITION_FAILED -> 412;
+            case TOO_MANY_ATTEMPTS -> 429;
+            case UNAVAILABLE -> 503;
+        };
     }
 
     private static List<InvalidField> fieldErrors(DomainException e) {
