@@ -3,7 +3,6 @@ package org.msapp.adapters.http;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -33,6 +32,6 @@ final class JettyProblems extends ErrorHandler {
 
     private static byte[] problem(int status, String path) {
         String detail = "the request was refused before it could be read: " + HttpStatus.forStatus(status).getMessage();
-        return Problems.body(status, Problems.code(status), detail, path, List.of()).getBytes(StandardCharsets.UTF_8);
+        return Problems.body(status, Problems.code(status), detail, path, List.of());
     }
 }

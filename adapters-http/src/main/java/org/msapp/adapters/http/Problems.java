@@ -85,12 +85,13 @@ final class Problems {
         write(ctx, status, code, text, List.of());
     }
 
+    /** Written as bytes: a String result would be encoded by the response's charset, ISO-8859-1 for this type. */
     static void write(Context ctx, int status, String code, String detail, List<InvalidField> errors) {
         ctx.status(status).contentType(CONTENT_TYPE).result(body(status, code, detail, ctx.path(), errors));
     }
 
-    /** The problem document itself; {@code instance} may be null when there is no request path to name. */
-    static String body(int status, String code, String detail, String instance, List<InvalidField> errors) {
+    /** The problem document itself, in UTF-8; {@code instance} may be null when there is no request path to name. */
+    static byte[] body(int status, String code, String detail, String instance, List<InvalidField> errors) {
         ObjectNode body = Json.MAPPER.createObjectNode()
                 .put("type", TYPE_BASE + code)
                 .put("title", HttpStatus.forStatus(status).getMessage())
@@ -101,7 +102,7 @@ final class Problems {
             ArrayNode list = body.putArray("errors");
             errors.forEach(f -> list.addObject().put("field", f.field()).put("message", f.reason()));
         }
-        return Json.write(body);
+        return Json.writeUtf8(body);
     }
 
     /** The stable code of a bare status: {@code method_not_allowed}, {@code request_header_fields_too_large}. */

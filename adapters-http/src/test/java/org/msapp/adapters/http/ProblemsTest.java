@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ import org.msapp.domain.Kind;
 class ProblemsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static JsonNode read(String body) throws IOException {
+    private static JsonNode read(byte[] body) throws IOException {
         return JSON.readTree(body);
     }
 
@@ -57,6 +58,15 @@ class ProblemsTest {
         assertThat(p.get("status").asInt()).isEqualTo(404);
         assertThat(p.get("detail").asText()).isEqualTo("no user with id \"},\"status\":200");
         assertThat(p.get("instance").asText()).isEqualTo("/users/x\"");
+    }
+
+    @Test
+    void a_problem_is_utf_8_whatever_it_quotes() throws IOException {
+        byte[] body = Problems.body(400, "malformed_request", "no user with id 中", "/users/%E4%B8%AD",
+                List.of(new InvalidField("ñame", "is not a field of this request")));
+
+        assertThat(new String(body, StandardCharsets.UTF_8)).contains("\"no user with id 中\"", "\"field\":\"ñame\"");
+        assertThat(read(body).get("errors").get(0).get("field").asText()).isEqualTo("ñame");
     }
 
     @Test
