@@ -13,6 +13,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
@@ -44,8 +45,12 @@ public final class HttpServer implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.concurrency.useVirtualThreads = virtualThreads;
-            config.jetty.host = settings.host();
-            config.jetty.port = settings.port();
+            config.jetty.addConnector((server, http) -> {
+                var connector = new ServerConnector(server, new TargetKeepingConnectionFactory(http));
+                connector.setHost(settings.host());
+                connector.setPort(settings.port());
+                return connector;
+            });
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JettyProblems());
                 server.setStopTimeout(settings.stopTimeoutMillis());
