@@ -69,6 +69,10 @@ public final class HttpServer implements AutoCloseable {
                     throw new UnsupportedMediaTypeResponse("the body must be JSON, sent as Content-Type: application/json");
                 }
             });
+            // Javalin types every answer text/plain unless told otherwise; an answer that can have no body has nothing to type
+            config.routes.after(ctx -> {
+                if (ctx.statusCode() == 204 || ctx.statusCode() == 304) ctx.res().setContentType(null);
+            });
             auth.register(config.routes);
             users.register(config.routes);
             orders.register(config.routes);

@@ -26,4 +26,31 @@ class BodilessAnswersIT extends AliceAndHerOrder {
             assertThat(r.header("ETag")).as(path).isEqualTo(etag);
         }
     }
+
+    @Test
+    void a_304_carries_no_content_type() {
+        for (String path : new String[] {"/users/" + alice, "/orders/" + order}) {
+            for (String method : new String[] {"GET", "HEAD"}) {
+                Response r = service.send(method, path, null, with(owner, "If-None-Match", get(path).header("ETag")));
+
+                assertThat(r.status()).as("%s %s", method, path).isEqualTo(304);
+                assertThat(r.headers().firstValue("Content-Type")).as("%s %s", method, path).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void a_204_carries_no_content_type() {
+        String newPassword = "Nova#Senha-204";
+        Response[] noContent = {
+                service.send("DELETE", "/orders/" + order, null, owner),
+                service.send("PUT", "/users/" + alice + "/password", Api.body("password", PASSWORD, "new_password", newPassword), owner),
+                service.send("DELETE", "/users/" + alice, null, "Authorization", TestServer.basic("alice", newPassword))};
+
+        for (Response r : noContent) {
+            assertThat(r.status()).as(r.body()).isEqualTo(204);
+            assertThat(r.body()).isEmpty();
+            assertThat(r.headers().firstValue("Content-Type")).isEmpty();
+        }
+    }
 }
