@@ -24,7 +24,11 @@ final class Body {
     }
 
     static Body parse(Context ctx, Set<String> fields) {
-        byte[] bytes = ctx.bodyAsBytes();
+        return parse(ctx.bodyAsBytes(), fields);
+    }
+
+    /** {@code fields}: the names this request may hold; any other is refused by name. */
+    static Body parse(byte[] bytes, Set<String> fields) {
         if (bytes.length == 0) throw new BadRequest("the request body is empty; a JSON object is expected");
         JsonNode tree;
         try {

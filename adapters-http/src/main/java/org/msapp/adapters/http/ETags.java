@@ -20,7 +20,10 @@ final class ETags {
      * (RFC 9110 13.1.1), so a weak tag, or one this service never gave out, names no version.
      */
     static ExpectedVersion ifMatch(Context ctx) {
-        String header = ctx.header("If-Match");
+        return ifMatch(ctx.header("If-Match"));
+    }
+
+    static ExpectedVersion ifMatch(String header) {
         if (header == null || header.isBlank() || header.strip().equals("*")) return ExpectedVersion.any();
         Set<Long> versions = new HashSet<>();
         for (String tag : header.split(",")) {
@@ -39,12 +42,17 @@ final class ETags {
     static boolean notModified(Context ctx, long version) {
         String tag = of(version);
         ctx.header("ETag", tag);
-        String header = ctx.header("If-None-Match");
-        if (header == null) return false;
-        boolean match = Arrays.stream(header.split(",")).map(String::strip)
-                .anyMatch(t -> t.equals("*") || ("\"" + bare(t) + "\"").equals(tag));
+        boolean match = ifNoneMatchHolds(ctx.header("If-None-Match"), version);
         if (match) ctx.status(304);
         return match;
+    }
+
+    /** Whether If-None-Match names this version (RFC 9110 13.1.2: the weak comparison, so W/"3" names 3 too). */
+    static boolean ifNoneMatchHolds(String header, long version) {
+        if (header == null) return false;
+        String tag = of(version);
+        return Arrays.stream(header.split(",")).map(String::strip)
+                .anyMatch(t -> t.equals("*") || ("\"" + bare(t) + "\"").equals(tag));
     }
 
     private static String bare(String tag) {

@@ -13,6 +13,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.msapp.application.UseCases;
 
@@ -47,8 +48,12 @@ public final class HttpServer implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.concurrency.useVirtualThreads = virtualThreads;
-            config.jetty.host = settings.host();
-            config.jetty.port = settings.port();
+            config.jetty.addConnector((server, http) -> {
+                var connector = new ServerConnector(server, new TargetKeepingConnectionFactory(http));
+                connector.setHost(settings.host());
+                connector.setPort(settings.port());
+                return connector;
+            });
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JettyProblems());
                 server.setStopTimeout(settings.stopTimeoutMillis());
@@ -66,6 +71,10 @@ public final class HttpServer implements AutoCloseable {
                 if (WITH_BODY.contains(ctx.method()) && hasBody(ctx) && !ctx.isJson()) {
                     throw new UnsupportedMediaTypeResponse("the body must be JSON, sent as Content-Type: application/json");
                 }
+            });
+            // Javalin types every answer text/plain unless told otherwise; an answer that can have no body has nothing to type
+            config.routes.after(ctx -> {
+                if (ctx.statusCode() == 204 || ctx.statusCode() == 304) ctx.res().setContentType(null);
             });
             auth.register(config.routes);
             users.register(config.routes);

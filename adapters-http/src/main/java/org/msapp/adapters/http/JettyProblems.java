@@ -3,26 +3,38 @@ package org.msapp.adapters.http;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * What Jetty refuses before Javalin sees the request (headers too large, a URI it cannot read),
- * answered as problem details too, never as Jetty's HTML page.
+ * What Jetty refuses before Javalin sees the request (a malformed header, headers too large, a path
+ * it cannot decode) answered as problem details too, on every method, never as Jetty's HTML page.
  */
 final class JettyProblems extends ErrorHandler {
+    /** The paths Jetty gives the request it stands in for a request line it could not make a request of. */
+    private static final Set<String> STAND_INS = Set.of("/badMessage", "/badURI");
+
+    /** Jetty writes a body for GET, POST and HEAD only: a malformed DELETE or PATCH got a bare 400. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws IOException {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
-        response.write(true, ByteBuffer.wrap(problem(code, request.getHttpURI().getPath())), callback);
+        // a HEAD that Jetty refused while reading its headers would get the body: Jetty drops it only once it has read them
+        byte[] body = HttpMethod.HEAD.is(request.getMethod()) ? new byte[0] : problem(code, instance(request));
+        response.write(true, ByteBuffer.wrap(body), callback);
     }
 
     @Override
@@ -31,8 +43,15 @@ final class JettyProblems extends ErrorHandler {
         return ByteBuffer.wrap(problem(status, null));
     }
 
+    /** The path that was sent; none when Jetty could not read a whole target off the request line. */
+    private static String instance(Request request) {
+        String path = request.getHttpURI().getPath();
+        if (!STAND_INS.contains(path)) return path;
+        return TargetKeepingConnectionFactory.sentPath(request).orElse(null);
+    }
+
     private static byte[] problem(int status, String path) {
         String detail = "the request was refused before it could be read: " + HttpStatus.forStatus(status).getMessage();
-        return Problems.body(status, Problems.code(status), detail, path, List.of()).getBytes(StandardCharsets.UTF_8);
+        return Problems.body(status, Problems.code(status), detail, path, List.of());
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.nio.charset.StandardCharsets;
 
 /** The one JSON mapper: snake_case names, ISO-8601 times, and strict reading. */
 final class Json {
@@ -23,8 +24,12 @@ final class Json {
     }
 
     static String write(Object value) {
+        return new String(writeUtf8(value), StandardCharsets.UTF_8);
+    }
+
+    static byte[] writeUtf8(Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
         }

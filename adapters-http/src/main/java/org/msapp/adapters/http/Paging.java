@@ -16,7 +16,11 @@ final class Paging {
     }
 
     static int limit(Context ctx) {
-        String raw = ctx.queryParam("limit");
+        return limit(ctx.queryParam("limit"));
+    }
+
+    /** {@code raw}: the query's {@code limit}, or null when it has none. */
+    static int limit(String raw) {
         if (raw == null) return Page.DEFAULT_LIMIT;
         try {
             return Page.checkLimit(Integer.parseInt(raw));
@@ -27,7 +31,10 @@ final class Paging {
 
     /** The key after which the page starts, from an opaque cursor this service gave out. */
     static Optional<Long> after(Context ctx) {
-        String cursor = ctx.queryParam("after");
+        return after(ctx.queryParam("after"));
+    }
+
+    static Optional<Long> after(String cursor) {
         if (cursor == null) return Optional.empty();
         try {
             long key = Long.parseLong(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII));
@@ -51,7 +58,7 @@ final class Paging {
         respond(ctx, new Page<>(items, Optional.empty()), items.size(), view);
     }
 
-    private static String cursor(long key) {
+    static String cursor(long key) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Long.toString(key).getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -12,6 +12,7 @@ import org.msapp.application.availability.RetryLater;
 import org.msapp.domain.DomainException;
 import org.msapp.domain.InvalidField;
 import org.msapp.domain.InvalidFields;
+import org.msapp.domain.Kind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,22 +50,25 @@ final class Problems {
 
     private static void domain(DomainException e, Context ctx) {
         if (e instanceof RetryLater later) ctx.header("Retry-After", Long.toString(later.retryAfterSeconds()));
-        switch (e.kind()) {
-            case INVALID -> write(ctx, 422, e.code(), e.getMessage(), fieldErrors(e));
-            case NOT_FOUND -> write(ctx, 404, e.code(), e.getMessage(), List.of());
-            case CONFLICT -> write(ctx, 409, e.code(), e.getMessage(), List.of());
-            case UNAUTHENTICATED -> {
-                ctx.header("WWW-Authenticate", Authentication.CHALLENGE);
-                write(ctx, 401, e.code(), e.getMessage(), List.of());
-            }
-            case FORBIDDEN -> write(ctx, 403, e.code(), e.getMessage(), List.of());
-            case PRECONDITION_FAILED -> write(ctx, 412, e.code(), e.getMessage(), List.of());
-            case TOO_MANY_ATTEMPTS -> write(ctx, 429, e.code(), e.getMessage(), List.of());
-            case UNAVAILABLE -> {
-                LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getCause() == null ? e.getMessage() : e.getCause().toString());
-                write(ctx, 503, e.code(), e.getMessage(), List.of());
-            }
+        if (e.kind() == Kind.UNAUTHENTICATED) ctx.header("WWW-Authenticate", Authentication.CHALLENGE);
+        if (e.kind() == Kind.UNAVAILABLE) {
+            LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getCause() == null ? e.getMessage() : e.getCause().toString());
         }
+        write(ctx, status(e.kind()), e.code(), e.getMessage(), e.kind() == Kind.INVALID ? fieldErrors(e) : List.of());
+    }
+
+    /** The status of each kind of domain refusal. */
+    static int status(Kind kind) {
+        return switch (kind) {
+            case INVALID -> 422;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case PRECONDITION_FAILED -> 412;
+            case TOO_MANY_ATTEMPTS -> 429;
+            case UNAVAILABLE -> 503;
+        };
     }
 
     private static List<InvalidField> fieldErrors(DomainException e) {
@@ -81,12 +85,13 @@ final class Problems {
         write(ctx, status, code, text, List.of());
     }
 
+    /** Written as bytes: a String result would be encoded by the response's charset, ISO-8859-1 for this type. */
     static void write(Context ctx, int status, String code, String detail, List<InvalidField> errors) {
         ctx.status(status).contentType(CONTENT_TYPE).result(body(status, code, detail, ctx.path(), errors));
     }
 
-    /** The problem document itself; {@code instance} may be null when there is no request path to name. */
-    static String body(int status, String code, String detail, String instance, List<InvalidField> errors) {
+    /** The problem document itself, in UTF-8; {@code instance} may be null when there is no request path to name. */
+    static byte[] body(int status, String code, String detail, String instance, List<InvalidField> errors) {
         ObjectNode body = Json.MAPPER.createObjectNode()
                 .put("type", TYPE_BASE + code)
                 .put("title", HttpStatus.forStatus(status).getMessage())
@@ -97,7 +102,7 @@ final class Problems {
             ArrayNode list = body.putArray("errors");
             errors.forEach(f -> list.addObject().put("field", f.field()).put("message", f.reason()));
         }
-        return Json.write(body);
+        return Json.writeUtf8(body);
     }
 
     /** The stable code of a bare status: {@code method_not_allowed}, {@code request_header_fields_too_large}. */

@@ -45,21 +45,6 @@ class ConditionalRequestsIT {
     }
 
     @Test
-    void a_read_with_if_none_match_equal_to_the_etag_is_304_without_a_body() {
-        String order = "/orders/" + Api.placeOrder(service, owner, alice, 1, 100);
-        for (String path : new String[] {user, order}) {
-            String etag = get(path).header("ETag");
-            assertThat(etag).as(path).isNotBlank();
-
-            Response r = get(path, "If-None-Match", etag);
-
-            assertThat(r.status()).as(path).isEqualTo(304);
-            assertThat(r.body()).as(path).isEmpty();
-            assertThat(r.header("ETag")).as(path).isEqualTo(etag);
-        }
-    }
-
-    @Test
     void a_read_with_a_stale_if_none_match_is_200_with_the_body_and_the_new_etag() {
         String stale = get(user).header("ETag");
         assertThat(send("PATCH", user, body("full_name", "Alice B")).status()).isEqualTo(200);

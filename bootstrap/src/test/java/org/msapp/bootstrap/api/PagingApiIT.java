@@ -1,8 +1,6 @@
 package org.msapp.bootstrap.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.msapp.bootstrap.api.Api.assertProblem;
-import static org.msapp.bootstrap.api.Api.errorFields;
 import static org.msapp.bootstrap.api.Api.items;
 import static org.msapp.bootstrap.api.Api.next;
 
@@ -12,8 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.msapp.bootstrap.TestService;
 import org.msapp.bootstrap.TestService.Response;
 
@@ -119,29 +115,6 @@ class PagingApiIT {
         assertThat(items(service.get("/users?limit=1", admin))).hasSize(1);
         assertThat(items(service.get("/users?limit=200", admin))).hasSize(3);
         assertThat(items(service.get("/orders?limit=200", admin))).isEmpty();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"/users", "/orders", "/users/1/orders"})
-    void a_limit_out_of_range_is_422_on_limit(String path) {
-        users(1);
-        for (String limit : new String[] {"0", "201", "-1"}) {
-            Response r = service.get(path + "?limit=" + limit, admin);
-            assertProblem(r, 422, path);
-            assertThat(errorFields(r)).as("limit=%s", limit).containsExactly("limit");
-        }
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"/users", "/orders", "/users/1/orders"})
-    void a_limit_that_is_not_a_number_or_a_cursor_that_is_garbage_is_400(String path) {
-        users(1);
-        assertProblem(service.get(path + "?limit=abc", admin), 400, path);
-        assertProblem(service.get(path + "?limit=1.5", admin), 400, path);
-        assertProblem(service.get(path + "?limit=99999999999999999999", admin), 400, path);
-        assertProblem(service.get(path + "?after=garbage", admin), 400, path);
-        assertProblem(service.get(path + "?after=%25%00%FF", admin), 400, path);
-        assertProblem(service.get(path + "?limit=2&after=-5", admin), 400, path);
     }
 
     @Test

@@ -1,0 +1,144 @@
+package org.msapp.adapters.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.msapp.adapters.http.TestServer.Response;
+
+/** What the tests of the running server share: request bodies, credentials, and the checks of a problem and of a page. */
+final class Api {
+    static final ObjectMapper JSON = new ObjectMapper();
+    /** A CPF with valid check digits, formatted. */
+    static final String CPF = "529.982.247-25";
+    /** The password of {@link TestServer#ADMIN}, the administrator, when a test registers it with {@link #admin}. */
+    static final String ADMIN_PASSWORD = "Admin@123-root";
+
+    private Api() {
+    }
+
+    /** A valid registration body as a JSON object, to change before sending. */
+    static ObjectNode userJson(String nickName, String password) {
+        return JSON.createObjectNode()
+                .put("nick_name", nickName)
+                .put("password", password)
+                .put("full_name", "Test " + nickName)
+                .put("cpf", CPF)
+                .put("email", nickName + "@example.com")
+                .put("phone_number", "+55 11 91234-5678");
+    }
+
+    static String userBody(String nickName, String password) {
+        return write(userJson(nickName, password));
+    }
+
+    static String orderBody(String item, long quantity, long price) {
+        return write(JSON.createObjectNode().put("item_description", item).put("item_quantity", quantity).put("item_price", price));
+    }
+
+    static String write(Object node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {"a": "x", ...} from name, value pairs (values as Java strings, longs or booleans). */
+    static String body(Object... namesAndValues) {
+        ObjectNode node = JSON.createObjectNode();
+        for (int i = 0; i < namesAndValues.length; i += 2) node.putPOJO((String) namesAndValues[i], namesAndValues[i + 1]);
+        return write(node);
+    }
+
+    /** Places an order through the API, with these credentials (the owner's or an administrator's), and returns its id. */
+    static long placeOrder(TestServer service, String[] auth, long userId, long quantity, long price) {
+        Response r = service.send("POST", "/users/" + userId + "/orders", orderBody("item for " + userId, quantity, price), auth);
+        assertThat(r.status()).as("place order: %s", r.body()).isEqualTo(201);
+        return r.json().get("order_id").asLong();
+    }
+
+    /** The header pair of a bearer token for these credentials, fresh from POST /auth/token. */
+    static String[] bearer(TestServer service, String nickName, String password) {
+        return new String[] {"Authorization", TestServer.bearer(service.token(nickName, password))};
+    }
+
+    /**
+     * Registers the administrator ({@link TestServer#ADMIN}, password {@link #ADMIN_PASSWORD}) and
+     * returns the header pair of its bearer token, for the lists of everyone.
+     */
+    static String[] admin(TestServer service) {
+        service.register(TestServer.ADMIN, ADMIN_PASSWORD);
+        return bearer(service, TestServer.ADMIN, ADMIN_PASSWORD);
+    }
+
+    /** The nick names of every user, in the order of GET /users (by id), as the administrator {@code admin} sees them. */
+    static List<String> nickNames(TestServer service, String[] admin) {
+        Response r = service.get("/users?limit=200", admin);
+        List<String> names = new ArrayList<>();
+        items(r).forEach(u -> names.add(u.get("nick_name").asText()));
+        assertThat(next(r)).as("every user on one page").isNull();
+        return names;
+    }
+
+    static String[] with(String[] headers, String... more) {
+        String[] all = new String[headers.length + more.length];
+        System.arraycopy(headers, 0, all, 0, headers.length);
+        System.arraycopy(more, 0, all, headers.length, more.length);
+        return all;
+    }
+
+    /**
+     * An RFC 9457 problem with this status: {@code application/problem+json}, and type, title,
+     * status (the response's), detail and instance (the request's path) all present.
+     */
+    static JsonNode assertProblem(Response r, int status, String path) {
+        assertThat(r.status()).as("status of %s", r.body()).isEqualTo(status);
+        assertThat(r.header("Content-Type")).as("content type").startsWith("application/problem+json");
+        JsonNode p = r.json();
+        assertThat(p.path("type").isTextual()).as("type in %s", r.body()).isTrue();
+        assertThat(p.path("type").asText()).isNotBlank();
+        assertThat(p.path("title").isTextual()).as("title in %s", r.body()).isTrue();
+        assertThat(p.path("title").asText()).isNotBlank();
+        assertThat(p.path("status").isInt()).as("status in %s", r.body()).isTrue();
+        assertThat(p.path("status").asInt()).isEqualTo(status);
+        assertThat(p.path("detail").isTextual()).as("detail in %s", r.body()).isTrue();
+        assertThat(p.path("detail").asText()).isNotBlank();
+        assertThat(p.path("instance").asText()).as("instance in %s", r.body()).isEqualTo(path);
+        return p;
+    }
+
+    /** The {@code field} of each {@code errors} entry, in order. */
+    static List<String> errorFields(Response r) {
+        List<String> fields = new ArrayList<>();
+        r.json().path("errors").forEach(e -> fields.add(e.path("field").asText()));
+        return fields;
+    }
+
+    /** The items of a page, after checking its shape: {"items": [...], "next": url|null}. */
+    static List<JsonNode> items(Response r) {
+        assertThat(r.status()).as("page: %s", r.body()).isEqualTo(200);
+        JsonNode page = r.json();
+        assertThat(page.path("items").isArray()).as("items in %s", r.body()).isTrue();
+        assertThat(page.has("next")).as("next in %s", r.body()).isTrue();
+        List<JsonNode> items = new ArrayList<>();
+        page.get("items").forEach(items::add);
+        return items;
+    }
+
+    /** The next link, or null; the Link header must say the same, and be absent exactly when there is none. */
+    static String next(Response r) {
+        JsonNode next = r.json().get("next");
+        String link = r.header("Link");
+        if (next == null || next.isNull()) {
+            assertThat(link).as("Link header on the last page").isNull();
+            return null;
+        }
+        assertThat(link).as("Link header").isEqualTo("<" + next.asText() + ">; rel=\"next\"");
+        return next.asText();
+    }
+}
