@@ -40,16 +40,15 @@ public final class Application implements AutoCloseable {
         Resources resources = new Resources();
         try {
             Clock clock = Clock.tickMillis(ZoneOffset.UTC);
-            Keys keys = Keys.from(config.authTokenSecret());
             var plugs = new Plugs(report, resources);
-            var ports = new Ports(
-                    plugs.in(PersistenceFactory.create(config.database())),
-                    plugs.in(EventPublisherFactory.create(config.rabbitmq())),
-                    plugs.in(CacheFactory.create(config.cacheType(), config.redis(), clock)),
-                    plugs.in(PasswordHasherFactory.create()),
-                    plugs.in(AccessTokensFactory.create(keys, clock, config.authTokenLifetime(), config.adminNickNames())),
-                    plugs.in(FailedLoginsFactory.create()),
-                    new RandomIds(), clock, plugs.probes());
+            var persistence = plugs.in(PersistenceFactory.create(config.database()));
+            var events = plugs.in(EventPublisherFactory.create(config.rabbitmq()));
+            var cache = plugs.in(CacheFactory.create(config.cacheType(), config.redis(), clock));
+            var hasher = plugs.in(PasswordHasherFactory.create());
+            var keys = Keys.from(config.authTokenSecret());
+            var tokens = plugs.in(AccessTokensFactory.create(keys, clock, config.authTokenLifetime(), config.adminNickNames()));
+            var failedLogins = plugs.in(FailedLoginsFactory.create());
+            var ports = new Ports(persistence, events, cache, hasher, tokens, failedLogins, new RandomIds(), clock, plugs.probes());
             return run(config, ports, keys, resources);
         } catch (RuntimeException | Error e) {
             resources.close();
