@@ -44,7 +44,7 @@ public final class TestService implements AutoCloseable {
 
     public final ShiftedClock clock = new ShiftedClock();
     public final JwtAccessTokens tokens = new JwtAccessTokens(SECRET.bytes(), clock);
-    /** In memory, or on PostgreSQL (a database of its own, emptied at each start) when TEST_PERSISTENCE=postgres. */
+    /** In memory, or on PostgreSQL (a database of its own, emptied at each start) when {@link #onPostgres()}. */
     public final Persistence persistence = chosenPersistence();
     public final InMemoryEventPublisher events = new InMemoryEventPublisher();
     public final InMemoryCache cache = new InMemoryCache(clock, 1_000);
@@ -64,10 +64,15 @@ public final class TestService implements AutoCloseable {
         return new TestService();
     }
 
+    /** Whether the tests run on PostgreSQL (TEST_PERSISTENCE=postgres, as the second run of the API tests does). */
+    public static boolean onPostgres() {
+        return "postgres".equals(System.getenv("TEST_PERSISTENCE"));
+    }
+
     private static TestDatabase postgres;
 
     private static synchronized Persistence chosenPersistence() {
-        if (!"postgres".equals(System.getenv("TEST_PERSISTENCE"))) return new InMemoryPersistence();
+        if (!onPostgres()) return new InMemoryPersistence();
         if (postgres == null) {
             postgres = TestDatabase.named("e2e");
             Runtime.getRuntime().addShutdownHook(new Thread(postgres::close));
