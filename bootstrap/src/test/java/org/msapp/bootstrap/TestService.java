@@ -24,17 +24,20 @@ import org.msapp.application.memory.InMemoryCache;
 import org.msapp.application.memory.InMemoryEventPublisher;
 import org.msapp.application.memory.InMemoryFailedLogins;
 import org.msapp.adapters.postgres.PostgresPersistence;
+import org.msapp.adapters.postgres.PostgresProbe;
 import org.msapp.adapters.postgres.TestDatabase;
 import org.msapp.application.memory.InMemoryPersistence;
+import org.msapp.application.port.HealthProbe;
 import org.msapp.application.port.Persistence;
 import org.msapp.application.memory.InProcessProbe;
 import org.msapp.application.memory.RandomIds;
 
 /**
  * The real service (the whole graph, the real Javalin server on a random port) on in-memory
- * adapters and a fast password hasher, with a small HTTP client to drive it. Its clock is the
- * system's, moved on by {@link ShiftedClock#shift} when a test needs time to pass; the user named
- * {@link #ADMIN} is an administrator once registered.
+ * adapters and a fast password hasher, with a small HTTP client to drive it. Its persistence is in
+ * memory, or PostgreSQL when {@link #onPostgres()}, each with the readiness probe the service runs
+ * with it. Its clock is the system's, moved on by {@link ShiftedClock#shift} when a test needs time
+ * to pass; the user named {@link #ADMIN} is an administrator once registered.
  */
 public final class TestService implements AutoCloseable {
     public static final String ADMIN = "root";
@@ -44,8 +47,9 @@ public final class TestService implements AutoCloseable {
 
     public final ShiftedClock clock = new ShiftedClock();
     public final JwtAccessTokens tokens = new JwtAccessTokens(SECRET.bytes(), clock);
+    private final Chosen chosen = chosenPersistence();
     /** In memory, or on PostgreSQL (a database of its own, emptied at each start) when {@link #onPostgres()}. */
-    public final Persistence persistence = chosenPersistence();
+    public final Persistence persistence = chosen.persistence();
     public final InMemoryEventPublisher events = new InMemoryEventPublisher();
     public final InMemoryCache cache = new InMemoryCache(clock, 1_000);
     public final FastPasswordHasher hasher = new FastPasswordHasher();
@@ -55,7 +59,7 @@ public final class TestService implements AutoCloseable {
 
     private TestService() {
         var adapters = new Application.Adapters(persistence, events, cache, hasher, tokens, new InMemoryFailedLogins(1_000, 10),
-                new RandomIds(), clock, List.of(new InProcessProbe("persistence", true, "in-memory")));
+                new RandomIds(), clock, List.of(chosen.probe()));
         app = Application.start(Config.embedded(0).withAccess(SECRET, List.of(ADMIN)), adapters);
         base = "http://127.0.0.1:" + app.port();
     }
@@ -71,14 +75,19 @@ public final class TestService implements AutoCloseable {
 
     private static TestDatabase postgres;
 
-    private static synchronized Persistence chosenPersistence() {
-        if (!onPostgres()) return new InMemoryPersistence();
+    /** A persistence adapter and the readiness probe that the service runs with it. */
+    private record Chosen(Persistence persistence, HealthProbe probe) {
+    }
+
+    private static synchronized Chosen chosenPersistence() {
+        if (!onPostgres()) return new Chosen(new InMemoryPersistence(), new InProcessProbe("persistence", true, "in-memory"));
         if (postgres == null) {
             postgres = TestDatabase.named("e2e");
             Runtime.getRuntime().addShutdownHook(new Thread(postgres::close));
         }
         PostgresPersistence shared = postgres.empty();
-        return shared::inTransaction;   // not AutoCloseable: a service's close() leaves the shared pool open
+        // not AutoCloseable: a service's close() leaves the shared pool open
+        return new Chosen(shared::inTransaction, new PostgresProbe(shared, postgres.settings()));
     }
 
     public record Response(int status, HttpHeaders headers, String body) {
