@@ -10,10 +10,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.msapp.application.ServiceUnavailable;
+import org.msapp.application.port.PasswordHasher;
+import org.msapp.application.port.PasswordHasherContract;
 import org.msapp.domain.user.Password;
 import org.msapp.domain.user.PasswordHash;
 
-class Argon2PasswordHasherTest {
+/** The real hasher: the contract of every {@link PasswordHasher}, and what only argon2 through password4j adds. */
+class Argon2PasswordHasherTest extends PasswordHasherContract {
     /** Made by the tutorial's argon2-cffi PasswordHasher() defaults, and by a stronger setting. */
     private static final PasswordHash TUTORIAL = new PasswordHash(
             "$argon2id$v=19$m=65536,t=3,p=4$VfjV08PXy02603p39DJc3w$7wS6VkfwqP1CWAQKbvmziYYQsgn2WV+6s7myk8rkjvk");
@@ -21,6 +24,11 @@ class Argon2PasswordHasherTest {
             "$argon2id$v=19$m=102400,t=2,p=8$HTFO/aapd0ASrbwH9l5wmw$FL7vRFe9msn+Sw8wkW9y0Q");
 
     private final Argon2PasswordHasher hasher = new Argon2PasswordHasher(2, Duration.ofSeconds(5));
+
+    @Override
+    protected PasswordHasher hasher() {
+        return hasher;
+    }
 
     @Test
     void hashes_made_by_the_tutorial_verify_with_their_own_parameters() {
