@@ -11,7 +11,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.msapp.adapters.postgres.PostgresSettings;
+import org.msapp.adapters.postgres.RequirePostgres;
 import org.msapp.adapters.postgres.TcpProxy;
 import org.msapp.adapters.postgres.TestDatabase;
 import org.msapp.bootstrap.TestService.Client;
@@ -23,6 +25,7 @@ import org.msapp.bootstrap.TestService.Response;
  * request answers 503 with Retry-After within 2 s, readiness says the persistence is down, and once
  * the proxy forwards again the same process serves again, with the data as it was.
  */
+@ExtendWith(RequirePostgres.class)
 class DatabaseOutageIT {
     private static final Duration BUDGET = Duration.ofSeconds(2);
     private static final Duration RECOVERY = Duration.ofSeconds(10);
