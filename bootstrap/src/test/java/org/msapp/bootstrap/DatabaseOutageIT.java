@@ -3,33 +3,21 @@ package org.msapp.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.msapp.adapters.postgres.PostgresSettings;
+import org.msapp.adapters.postgres.RequirePostgres;
 import org.msapp.adapters.postgres.TcpProxy;
 import org.msapp.adapters.postgres.TestDatabase;
+import org.msapp.bootstrap.TestService.Client;
+import org.msapp.bootstrap.TestService.Response;
 
 /**
  * The real service on PostgreSQL (the default timeouts: 1 s to connect, 1 s per statement), through
@@ -37,20 +25,19 @@ import org.msapp.adapters.postgres.TestDatabase;
  * request answers 503 with Retry-After within 2 s, readiness says the persistence is down, and once
  * the proxy forwards again the same process serves again, with the data as it was.
  */
+@ExtendWith(RequirePostgres.class)
 class DatabaseOutageIT {
     private static final Duration BUDGET = Duration.ofSeconds(2);
     private static final Duration RECOVERY = Duration.ofSeconds(10);
     private static final String NICK = "outage_user";
     private static final String PASSWORD = "Senha@123";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> TIMES = new ArrayList<>();
 
     private static TestDatabase db;
     private static PostgresSettings direct;
     private static TcpProxy proxy;
     private static Application app;
-    private static HttpClient client;
-    private static String base;
+    private static Client client;
     private static long id;
     private static String bearer;
 
@@ -66,18 +53,15 @@ class DatabaseOutageIT {
                 "HTTP_HOST", "127.0.0.1",
                 "HTTP_PORT", "0",
                 "AUTH_TOKEN_SECRET", "the outage test's key, well over thirty-two bytes long")), line -> { });
-        base = "http://127.0.0.1:" + app.port();
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        client = new Client(app);
 
-        Answer registered = send("POST", "/users", """
-                {"nick_name":"%s","password":"%s","full_name":"Before The Outage","cpf":"529.982.247-25",
-                 "email":"outage@example.com","phone_number":"+55 11 91234-5678"}""".formatted(NICK, PASSWORD), null);
+        Response registered = send("POST", "/users",
+                TestService.registration(NICK, PASSWORD).put("full_name", "Before The Outage").toString(), null);
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         id = registered.json().get("user_id").asLong();
-        Answer token = send("POST", "/auth/token", null, "Basic " + Base64.getEncoder()
-                .encodeToString((NICK + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        Response token = send("POST", "/auth/token", null, TestService.basic(NICK, PASSWORD));
         assertThat(token.status()).as(token.body()).isEqualTo(200);
-        bearer = "Bearer " + token.json().get("access_token").asText();
+        bearer = TestService.bearer(token.json().get("access_token").asText());
     }
 
     @AfterEach
@@ -104,7 +88,7 @@ class DatabaseOutageIT {
     }
 
     private void outage(String kind, Runnable breakIt) {
-        Answer before = send("GET", "/users/" + id, null, bearer);
+        Response before = send("GET", "/users/" + id, null, bearer);
         assertThat(before.status()).as(before.body()).isEqualTo(200);
         assertThat(before.header("ETag")).isNotNull();
         long usersBefore = countUsers();
@@ -118,16 +102,15 @@ class DatabaseOutageIT {
                     "{\"full_name\":\"Written During The Outage\"}", bearer);
         }
         // a write that needs no caller (its nick-name check is the first round trip to fail)
-        assertUnavailable(kind + ", write POST /users", "POST", "/users", """
-                {"nick_name":"during_%s","password":"%s","full_name":"Written During The Outage","cpf":"111.444.777-35",
-                 "email":"during_%s@example.com","phone_number":"+55 11 91234-5679"}""".formatted(kind, PASSWORD, kind), null);
-        Answer ready = timed(kind + ", GET /health/ready", "GET", "/health/ready", null, null);
+        assertUnavailable(kind + ", write POST /users", "POST", "/users",
+                TestService.registration("during_" + kind, PASSWORD).put("full_name", "Written During The Outage").toString(), null);
+        Response ready = timed(kind + ", GET /health/ready", "GET", "/health/ready", null, null);
         assertThat(ready.status()).as(ready.body()).isEqualTo(503);
         assertThat(ready.json().at("/components/persistence/status").asText()).isEqualTo("DOWN");
 
         proxy.restore();
         long restored = System.nanoTime();
-        Answer after;
+        Response after;
         while (true) {
             after = send("GET", "/users/" + id, null, bearer);
             if (after.status() == 200) break;
@@ -142,26 +125,25 @@ class DatabaseOutageIT {
         assertThat(after.json()).isEqualTo(before.json());
         assertThat(after.header("ETag")).isEqualTo(before.header("ETag"));
         assertThat(countUsers()).isEqualTo(usersBefore);
-        Answer readyAgain = send("GET", "/health/ready", null, null);
+        Response readyAgain = send("GET", "/health/ready", null, null);
         assertThat(readyAgain.status()).as(readyAgain.body()).isEqualTo(200);
 
         // and writes work again, exactly once
-        Answer patched = send("PATCH", "/users/" + id, "{\"full_name\":\"After The " + kind + "\"}", bearer);
+        Response patched = send("PATCH", "/users/" + id, "{\"full_name\":\"After The " + kind + "\"}", bearer);
         assertThat(patched.status()).as(patched.body()).isEqualTo(200);
         assertThat(patched.json().get("full_name").asText()).isEqualTo("After The " + kind);
         assertThat(patched.header("ETag")).isNotEqualTo(before.header("ETag"));
-        Answer reread = send("GET", "/users/" + id, null, bearer);
+        Response reread = send("GET", "/users/" + id, null, bearer);
         assertThat(reread.json().get("full_name").asText()).isEqualTo("After The " + kind);
         assertThat(reread.json().get("updated_at").asText()).isNotEqualTo(before.json().get("updated_at").asText());
-        Answer registeredNow = send("POST", "/users", """
-                {"nick_name":"during_%s","password":"%s","full_name":"After The Outage","cpf":"111.444.777-35",
-                 "email":"during_%s@example.com","phone_number":"+55 11 91234-5679"}""".formatted(kind, PASSWORD, kind), null);
+        Response registeredNow = send("POST", "/users",
+                TestService.registration("during_" + kind, PASSWORD).put("full_name", "After The Outage").toString(), null);
         assertThat(registeredNow.status()).as(registeredNow.body()).isEqualTo(201);
         assertThat(countUsers()).isEqualTo(usersBefore + 1);
     }
 
     private static void assertUnavailable(String what, String method, String path, String body, String authorization) {
-        Answer a = timed(what, method, path, body, authorization);
+        Response a = timed(what, method, path, body, authorization);
         assertThat(a.status()).as(what + ": " + a.body()).isEqualTo(503);
         assertThat(a.header("Content-Type")).startsWith("application/problem+json");
         assertThat(a.header("Retry-After")).as("Retry-After").isNotNull().matches("[1-9][0-9]*");
@@ -169,9 +151,9 @@ class DatabaseOutageIT {
     }
 
     /** Sends, records the wall time, and asserts it is within the budget. */
-    private static Answer timed(String what, String method, String path, String body, String authorization) {
+    private static Response timed(String what, String method, String path, String body, String authorization) {
         long start = System.nanoTime();
-        Answer a = send(method, path, body, authorization);
+        Response a = send(method, path, body, authorization);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         TIMES.add("%s: %d in %d ms".formatted(what, a.status(), took.toMillis()));
         assertThat(took).as(what + " took " + took.toMillis() + " ms").isLessThan(BUDGET);
@@ -180,53 +162,12 @@ class DatabaseOutageIT {
 
     /** Users in the database, counted behind the service's back (not through the proxy). */
     private static long countUsers() {
-        try (Connection c = DriverManager.getConnection(
-                "jdbc:postgresql://" + direct.host() + ":" + direct.port() + "/" + direct.database(), direct.user(), direct.password());
-             Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM users")) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return db.<Long>one("SELECT count(*) FROM users");
     }
 
-    private record Answer(int status, HttpResponse<String> response) {
-        String body() {
-            return response.body();
-        }
-
-        String header(String name) {
-            return response.headers().firstValue(name).orElse(null);
-        }
-
-        JsonNode json() {
-            try {
-                return JSON.readTree(body());
-            } catch (IOException e) {
-                throw new UncheckedIOException("not JSON: " + body(), e);
-            }
-        }
-    }
-
-    /** One request; a request that gets no answer within 10 s fails the test rather than hanging it. */
-    private static Answer send(String method, String path, String body, String authorization) {
-        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
-        if (authorization != null) request.header("Authorization", authorization);
-        if (body != null) request.header("Content-Type", "application/json");
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Answer(response.statusCode(), response);
-        } catch (HttpTimeoutException e) {
-            return fail(method + " " + path + " hung: no answer within 10 s");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /** One request, with these credentials (an Authorization header) or none. */
+    private static Response send(String method, String path, String body, String authorization) {
+        return authorization == null ? client.send(method, path, body) : client.send(method, path, body, "Authorization", authorization);
     }
 
     private static void sleep(long millis) {

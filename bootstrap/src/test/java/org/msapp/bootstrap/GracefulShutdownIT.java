@@ -59,9 +59,8 @@ class GracefulShutdownIT {
         HttpClient client = HttpClient.newHttpClient();
         CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(HttpRequest.newBuilder(URI.create(base + "/users"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"nick_name":"slow","password":"Senha@123","full_name":"Slow","cpf":"11144477735",
-                         "email":"slow@example.com","phone_number":"123"}""")).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(TestService.registration("slow", "Senha@123").toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(hasher.entered.await(10, TimeUnit.SECONDS)).isTrue();
 
         app.close();

@@ -8,65 +8,193 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.read.ListAppender;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.SimpleFormatter;
+import org.flywaydb.core.api.logging.LogFactory;
+import org.flywaydb.core.api.logging.LogLevel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.msapp.adapters.postgres.PostgresPersistence;
+import org.msapp.adapters.postgres.PostgresProbe;
+import org.msapp.adapters.postgres.TestDatabase;
+import org.msapp.application.Ports;
+import org.msapp.application.fixtures.FailingCache;
+import org.msapp.application.fixtures.RecordingEventPublisher;
+import org.msapp.application.memory.InMemoryCache;
+import org.msapp.application.memory.InMemoryFailedLogins;
+import org.msapp.application.memory.RandomIds;
+import org.msapp.bootstrap.TestService.Client;
+import org.msapp.bootstrap.TestService.Response;
 import org.msapp.domain.user.UserId;
 import org.slf4j.LoggerFactory;
 
-/** Nothing the service logs, at any level, holds a password or a password hash. */
+/**
+ * Nothing the service logs, at any level, holds a password, a password hash, or the credentials of a
+ * Basic header or a bearer token: the service on PostgreSQL with the real argon2 hasher, with every
+ * library it logs through at DEBUG (Jdbi at TRACE, the only level it says anything at), and proof
+ * that they did log meanwhile. Javalin and password4j are at DEBUG too, but say nothing there on
+ * these paths (Javalin only of a client that aborts a response, password4j only when it first reads
+ * its properties, once per JVM): the test checks that they would be heard.
+ */
 class LogSecretsIT {
     private static final String PASSWORD = "Senha@123-secret";
     private static final String NEW_PASSWORD = "Nova#Senha-secret-456";
+    private static final String WRONG_PASSWORD = "wrong-" + PASSWORD;
+    /** The loggers of each library that logs at DEBUG (or finer) on these paths, and that level. */
+    private static final Map<String, Level> HEARD = Map.of("org.eclipse.jetty", Level.DEBUG, "com.zaxxer.hikari", Level.DEBUG,
+            "org.flywaydb", Level.DEBUG, "org.jdbi", Level.TRACE);
+    /** The loggers of the libraries that log nothing at DEBUG on these paths, by the names they log under. */
+    private static final List<String> QUIET = List.of("io.javalin.Javalin", "com.password4j.PropertyReader");
+    /** pgjdbc logs through java.util.logging, where FINE is DEBUG. */
+    private static final String PGJDBC = "org.postgresql";
+    /** The test's own HTTP client, which the JDK logs through System.Logger: not the service. */
+    private static final String TEST_CLIENT = "jdk.internal.httpclient";
+
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    private Level previous;
+    private final Map<Logger, Level> previous = new LinkedHashMap<>();
     private Appender<ILoggingEvent> console;
-    private TestService service;
+    private final List<LogRecord> julLogged = new CopyOnWriteArrayList<>();
+    private final java.util.logging.Logger pgjdbc = java.util.logging.Logger.getLogger(PGJDBC);
+    private java.util.logging.Level pgjdbcPrevious;
+    private LogLevel flywayPrevious;
+    private final Handler julCapture = new Handler() {
+        @Override
+        public void publish(LogRecord r) {
+            if (isLoggable(r)) julLogged.add(r);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    private TestDatabase db;
+    private PostgresPersistence persistence;
+    private FailingCache cache;
+    private Application app;
+    private Client client;
 
     @BeforeEach
     void capture() {
-        previous = root.getLevel();
-        console = root.getAppender("STDOUT");   // TRACE is for the capture, not for the build's console
+        console = root.getAppender("STDOUT");   // DEBUG and TRACE are for the capture, not for the build's console
         if (console != null) root.detachAppender(console);
-        root.setLevel(Level.TRACE);
+        setLevel(root, Level.TRACE);
+        HEARD.forEach((name, level) -> setLevel((Logger) LoggerFactory.getLogger(name), level));
+        for (String name : QUIET) setLevel((Logger) LoggerFactory.getLogger(name), Level.DEBUG);
+        setLevel((Logger) LoggerFactory.getLogger(TEST_CLIENT), Level.INFO);
+        flywayPrevious = LogFactory.getLogLevel();
+        LogFactory.setLogLevel(LogLevel.DEBUG);   // Flyway drops its DEBUG lines before SLF4J sees them, unless told
         logged.start();
         root.addAppender(logged);
-        service = TestService.start();
+        pgjdbcPrevious = pgjdbc.getLevel();
+        pgjdbc.setLevel(java.util.logging.Level.FINE);   // DEBUG, as SLF4J's bridge maps it
+        pgjdbc.addHandler(julCapture);
+
+        db = TestDatabase.named("log_secrets");
+        persistence = db.empty();   // migrated by Flyway, through Hikari's pool
+        cache = new FailingCache(new InMemoryCache(Clock.systemUTC(), 1_000));
+        app = Application.start(Config.embedded(0).withAccess(TestService.SECRET, List.of()), new Ports(
+                persistence, new RecordingEventPublisher(), cache, new Argon2PasswordHasher(2, Duration.ofSeconds(5)),
+                new JwtAccessTokens(TestService.SECRET.bytes(), Clock.systemUTC()), new InMemoryFailedLogins(1_000, 10),
+                new RandomIds(), Clock.systemUTC(), List.of(new PostgresProbe(persistence, db.settings()))));
+        client = new Client(app);
     }
 
     @AfterEach
     void release() {
-        service.close();
+        if (app != null) app.close();
+        if (db != null) db.close();
+        pgjdbc.removeHandler(julCapture);
+        pgjdbc.setLevel(pgjdbcPrevious);
+        LogFactory.setLogLevel(flywayPrevious);
         root.detachAppender(logged);
-        root.setLevel(previous);
+        previous.forEach(Logger::setLevel);
         if (console != null) root.addAppender(console);
     }
 
+    private void setLevel(Logger logger, Level level) {
+        previous.putIfAbsent(logger, logger.getLevel());
+        logger.setLevel(level);
+    }
+
     @Test
-    void no_log_line_holds_a_password_or_its_hash() throws Exception {
-        long id = service.register("carol", PASSWORD);
-        String hash = service.persistence.inTransaction(s -> s.users().find(new UserId(id))).orElseThrow().passwordHash().phc();
-        service.send("PATCH", "/users/" + id, "{\"full_name\":\"Carol\"}", "Authorization", TestService.basic("carol", PASSWORD));
-        service.send("PATCH", "/users/" + id, "{\"full_name\":\"Carol\"}", "Authorization", TestService.basic("carol", "wrong-" + PASSWORD));
-        service.send("PUT", "/users/" + id + "/password", "{\"password\":\"" + PASSWORD + "\",\"new_password\":\"" + NEW_PASSWORD + "\"}",
+    void no_log_line_holds_a_password_its_hash_or_the_credentials_of_a_request() throws Exception {
+        long id = client.register("carol", PASSWORD);
+        String hash = storedHash(id);
+        client.send("PATCH", "/users/" + id, "{\"full_name\":\"Carol\"}", "Authorization", TestService.basic("carol", PASSWORD));
+        client.send("PATCH", "/users/" + id, "{\"full_name\":\"Carol\"}", "Authorization", TestService.basic("carol", WRONG_PASSWORD));
+        Response changed = client.send("PUT", "/users/" + id + "/password",
+                "{\"password\":\"" + PASSWORD + "\",\"new_password\":\"" + NEW_PASSWORD + "\"}",
                 "Authorization", TestService.basic("carol", PASSWORD));
-        service.send("POST", "/users", "{\"nick_name\":\"carol\",\"password\":\"" + PASSWORD + "\"}");
-        service.send("POST", "/users", "{\"password\":\"" + PASSWORD + "\"");
-        var token = service.send("POST", "/auth/token", "{\"nick_name\":\"carol\",\"password\":\"" + NEW_PASSWORD + "\"}");
+        assertThat(changed.status()).as(changed.body()).isEqualTo(204);
+        String newHash = storedHash(id);
+        assertThat(newHash).as("the hash the change of password made").isNotEqualTo(hash);
+        client.send("POST", "/users", "{\"nick_name\":\"carol\",\"password\":\"" + PASSWORD + "\"}");
+        client.send("POST", "/users", "{\"password\":\"" + PASSWORD + "\"");
+        var token = client.send("POST", "/auth/token", "{\"nick_name\":\"carol\",\"password\":\"" + NEW_PASSWORD + "\"}");
         assertThat(token.status()).as(token.body()).isEqualTo(200);
-        service.send("POST", "/auth/token", "{\"nick_name\":\"carol\",\"password\":\"" + PASSWORD + "\"}");   // 401: changed
-        service.cache.fail(true);
-        service.get("/users/" + id, "Authorization", TestService.bearer(token.json().get("access_token").asText()));
-        service.cache.fail(false);
+        String bearer = token.json().get("access_token").asText();
+        client.send("POST", "/auth/token", "{\"nick_name\":\"carol\",\"password\":\"" + PASSWORD + "\"}");   // 401: changed
+        client.send("GET", "/users/" + id, null, "Authorization", TestService.basic("carol", NEW_PASSWORD));
+        cache.fail(true);
+        client.get("/users/" + id, "Authorization", TestService.bearer(bearer));
+        cache.fail(false);
         Thread.sleep(600);   // lets the outbox relay run and log
 
-        assertThat(logged.list).as("the application's System.Logger reaches SLF4J")
+        List<ILoggingEvent> events = events();
+        assertThat(events).as("the application's System.Logger reaches SLF4J")
                 .anyMatch(e -> e.getFormattedMessage().contains("cache get failed"));
-        for (ILoggingEvent event : logged.list) {
-            String line = event.getFormattedMessage()
-                    + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy()));
-            assertThat(line).doesNotContain(PASSWORD).doesNotContain(NEW_PASSWORD).doesNotContain(hash);
+        HEARD.forEach((library, level) -> assertThat(events).as("%s logged at %s while the test ran", library, level)
+                .anyMatch(e -> e.getLoggerName().startsWith(library) && !e.getLevel().isGreaterOrEqual(Level.INFO)));
+        assertThat(julLogged).as("pgjdbc logged at FINE (DEBUG) while the test ran")
+                .anyMatch(r -> r.getLevel().intValue() <= java.util.logging.Level.FINE.intValue());
+        for (String quiet : QUIET) assertThat(LoggerFactory.getLogger(quiet).isDebugEnabled()).as("%s at DEBUG", quiet).isTrue();
+        Secrets secrets = Secrets.of(bearer)
+                .credentials("carol", PASSWORD).credentials("carol", WRONG_PASSWORD).credentials("carol", NEW_PASSWORD)
+                .hash(hash).hash(newHash);
+        for (String line : lines()) secrets.assertNoneIn("a log line", line);
+    }
+
+    private String storedHash(long id) {
+        return persistence.inTransaction(s -> s.users().find(new UserId(id))).orElseThrow().passwordHash().phc();
+    }
+
+    /** What the appender holds now (it appends under its own lock, from the service's threads too). */
+    private List<ILoggingEvent> events() {
+        synchronized (logged) {
+            return new ArrayList<>(logged.list);
         }
+    }
+
+    /** Every line logged, through SLF4J or java.util.logging, with the stack trace of its exception. */
+    private List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        for (ILoggingEvent e : events()) {
+            lines.add(e.getLoggerName() + " " + e.getFormattedMessage()
+                    + (e.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(e.getThrowableProxy())));
+        }
+        SimpleFormatter format = new SimpleFormatter();
+        for (LogRecord r : julLogged) {
+            StringWriter trace = new StringWriter();
+            if (r.getThrown() != null) r.getThrown().printStackTrace(new PrintWriter(trace));
+            lines.add(r.getLoggerName() + " " + format.formatMessage(r) + trace);
+        }
+        return lines;
     }
 }

@@ -2,6 +2,8 @@ package org.msapp.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -9,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +23,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.msapp.adapters.postgres.PostgresPersistence;
+import org.msapp.adapters.postgres.PostgresProbe;
 import org.msapp.adapters.postgres.TestDatabase;
 import org.msapp.application.Ports;
 import org.msapp.application.fixtures.FailingCache;
@@ -30,52 +34,67 @@ import org.msapp.application.memory.InMemoryFailedLogins;
 import org.msapp.application.memory.InMemoryPersistence;
 import org.msapp.application.memory.InProcessProbe;
 import org.msapp.application.memory.RandomIds;
+import org.msapp.application.port.HealthProbe;
 import org.msapp.application.port.Persistence;
 
 /**
  * The real service (the whole graph, the real Javalin server on a random port) on in-memory
- * adapters and a fast password hasher, with a small HTTP client to drive it. Its clock is the
- * system's, moved on by {@link ShiftedClock#shift} when a test needs time to pass; the user named
- * {@link #ADMIN} is an administrator once registered.
+ * adapters and a fast password hasher, with a small HTTP {@link Client} to drive it. Its persistence is in
+ * memory, or PostgreSQL when {@link #onPostgres()}, each with the readiness probe the service runs
+ * with it. Its clock is the system's, moved on by {@link ShiftedClock#shift} when a test needs time
+ * to pass; the user named {@link #ADMIN} is an administrator once registered.
  */
 public final class TestService implements AutoCloseable {
     public static final String ADMIN = "root";
+    /** A CPF with valid check digits, formatted: the one of every {@link #registration}. */
+    public static final String CPF = "529.982.247-25";
     public static final Config.Secret SECRET =
             new Config.Secret("a test key of at least thirty-two bytes, for HS256".getBytes(StandardCharsets.UTF_8));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public final ShiftedClock clock = new ShiftedClock();
     public final JwtAccessTokens tokens = new JwtAccessTokens(SECRET.bytes(), clock);
-    /** In memory, or on PostgreSQL (a database of its own, emptied at each start) when TEST_PERSISTENCE=postgres. */
-    public final Persistence persistence = chosenPersistence();
+    private final Chosen chosen = chosenPersistence();
+    /** In memory, or on PostgreSQL (a database of its own, emptied at each start) when {@link #onPostgres()}. */
+    public final Persistence persistence = chosen.persistence();
     public final RecordingEventPublisher events = new RecordingEventPublisher();
     public final FailingCache cache = new FailingCache(new InMemoryCache(clock, 1_000));
     public final FastPasswordHasher hasher = new FastPasswordHasher();
     public final Application app;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base;
+    /** The HTTP client of this service, for what {@link #send} does not cover ({@link Client#sendBytes}). */
+    public final Client client;
 
     private TestService() {
         var adapters = new Ports(persistence, events, cache, hasher, tokens, new InMemoryFailedLogins(1_000, 10),
-                new RandomIds(), clock, List.of(new InProcessProbe("persistence", true, "in-memory")));
+                new RandomIds(), clock, List.of(chosen.probe()));
         app = Application.start(Config.embedded(0).withAccess(SECRET, List.of(ADMIN)), adapters);
-        base = "http://127.0.0.1:" + app.port();
+        client = new Client(app);
     }
 
     public static TestService start() {
         return new TestService();
     }
 
+    /** Whether the tests run on PostgreSQL (TEST_PERSISTENCE=postgres, as the second run of the API tests does). */
+    public static boolean onPostgres() {
+        return "postgres".equals(System.getenv("TEST_PERSISTENCE"));
+    }
+
     private static TestDatabase postgres;
 
-    private static synchronized Persistence chosenPersistence() {
-        if (!"postgres".equals(System.getenv("TEST_PERSISTENCE"))) return new InMemoryPersistence();
+    /** A persistence adapter and the readiness probe that the service runs with it. */
+    private record Chosen(Persistence persistence, HealthProbe probe) {
+    }
+
+    private static synchronized Chosen chosenPersistence() {
+        if (!onPostgres()) return new Chosen(new InMemoryPersistence(), new InProcessProbe("persistence", true, "in-memory"));
         if (postgres == null) {
             postgres = TestDatabase.named("e2e");
             Runtime.getRuntime().addShutdownHook(new Thread(postgres::close));
         }
         PostgresPersistence shared = postgres.empty();
-        return shared::inTransaction;   // not AutoCloseable: a service's close() leaves the shared pool open
+        // not AutoCloseable: a service's close() leaves the shared pool open
+        return new Chosen(shared::inTransaction, new PostgresProbe(shared, postgres.settings()));
     }
 
     public record Response(int status, HttpHeaders headers, String body) {
@@ -93,28 +112,82 @@ public final class TestService implements AutoCloseable {
     }
 
     public Response get(String path, String... headers) {
-        return send("GET", path, null, headers);
+        return client.get(path, headers);
     }
 
     /** Sends JSON (Content-Type: application/json) unless a Content-Type is among the headers. */
     public Response send(String method, String path, String body, String... headers) {
-        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
-        boolean typed = false;
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-            typed |= headers[i].equalsIgnoreCase("Content-Type");
+        return client.send(method, path, body, headers);
+    }
+
+    /**
+     * A small HTTP/1.1 client of one running service: a {@link TestService}'s, or one a test started on
+     * its own configuration. A request that gets no answer within 10 s fails the test instead of hanging it.
+     */
+    public static final class Client {
+        private static final Duration ANSWER = Duration.ofSeconds(10);
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        private final String base;
+
+        public Client(Application app) {
+            base = "http://127.0.0.1:" + app.port();
         }
-        if (body != null && !typed) request.header("Content-Type", "application/json");
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        try {
-            var response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+
+        public String baseUrl() {
+            return base;
+        }
+
+        public Response get(String path, String... headers) {
+            return send("GET", path, null, headers);
+        }
+
+        /** Sends JSON (Content-Type: application/json) unless a Content-Type is among the headers. */
+        public Response send(String method, String path, String body, String... headers) {
+            return exchange(method, path, body == null ? null : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8),
+                    headers);
+        }
+
+        /** Sends raw bytes as JSON (unless a Content-Type is among the headers), with a Content-Length or, chunked, without. */
+        public Response sendBytes(String method, String path, byte[] body, boolean chunked, String... headers) {
+            return exchange(method, path, chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
+                    : HttpRequest.BodyPublishers.ofByteArray(body), headers);
+        }
+
+        private Response exchange(String method, String path, HttpRequest.BodyPublisher body, String... headers) {
+            var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(ANSWER);
+            boolean typed = false;
+            for (int i = 0; i < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
+                typed |= headers[i].equalsIgnoreCase("Content-Type");
+            }
+            if (body != null && !typed) request.header("Content-Type", "application/json");
+            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
+            try {
+                var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                return new Response(response.statusCode(), response.headers(), response.body());
+            } catch (HttpTimeoutException e) {
+                throw new UncheckedIOException(method + " " + path + " hung: no answer within " + ANSWER.toSeconds() + " s", e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** A bearer token for these credentials, from POST /auth/token. */
+        public String token(String nickName, String password) {
+            Response r = send("POST", "/auth/token", null, "Authorization", basic(nickName, password));
+            if (r.status() != 200) throw new IllegalStateException("token for " + nickName + ": " + r.status() + " " + r.body());
+            return r.json().get("access_token").asText();
+        }
+
+        /** Registers a user with {@link #registration valid data} and returns its id. */
+        public long register(String nickName, String password) {
+            Response r = send("POST", "/users", registration(nickName, password).toString());
+            if (r.status() != 201) throw new IllegalStateException("register " + nickName + ": " + r.status() + " " + r.body());
+            return r.json().get("user_id").asLong();
         }
     }
 
@@ -144,9 +217,7 @@ public final class TestService implements AutoCloseable {
 
     /** A bearer token for these credentials, from POST /auth/token. */
     public String token(String nickName, String password) {
-        Response r = send("POST", "/auth/token", null, "Authorization", basic(nickName, password));
-        if (r.status() != 200) throw new IllegalStateException("token for " + nickName + ": " + r.status() + " " + r.body());
-        return r.json().get("access_token").asText();
+        return client.token(nickName, password);
     }
 
     /** The value of an Authorization header with a bearer token. */
@@ -159,18 +230,24 @@ public final class TestService implements AutoCloseable {
         return "Basic " + Base64.getEncoder().encodeToString((nickName + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Registers a user with valid data and returns its id. */
+    /** The body of a valid registration (POST /users), as a JSON object to change before sending. */
+    public static ObjectNode registration(String nickName, String password) {
+        return JSON.createObjectNode()
+                .put("nick_name", nickName)
+                .put("password", password)
+                .put("full_name", "Test " + nickName)
+                .put("cpf", CPF)
+                .put("email", nickName + "@example.com")
+                .put("phone_number", "+55 11 91234-5678");
+    }
+
+    /** Registers a user with {@link #registration valid data} and returns its id. */
     public long register(String nickName, String password) {
-        String body = """
-                {"nick_name":"%s","password":"%s","full_name":"Test User","cpf":"529.982.247-25",
-                 "email":"%s@example.com","phone_number":"+55 11 91234-5678"}""".formatted(nickName, password, nickName);
-        Response r = send("POST", "/users", body);
-        if (r.status() != 201) throw new IllegalStateException("register " + nickName + ": " + r.status() + " " + r.body());
-        return r.json().get("user_id").asLong();
+        return client.register(nickName, password);
     }
 
     public String baseUrl() {
-        return base;
+        return client.baseUrl();
     }
 
     @Override

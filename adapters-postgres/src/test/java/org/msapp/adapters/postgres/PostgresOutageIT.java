@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.msapp.application.availability.ServiceUnavailable;
 import org.msapp.application.port.Persistence;
 import org.msapp.domain.user.UserId;
@@ -25,6 +26,7 @@ import org.msapp.domain.user.UserId;
  * with {@link ServiceUnavailable} (never a driver exception) within 2 s, and the same adapter works
  * again once the database is back, with no restart.
  */
+@ExtendWith(RequirePostgres.class)
 class PostgresOutageIT {
     private static final Duration BUDGET = Duration.ofSeconds(2);
     private static final Duration HUNG = Duration.ofSeconds(10);

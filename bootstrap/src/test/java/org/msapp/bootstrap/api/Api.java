@@ -17,8 +17,8 @@ import org.msapp.domain.user.UserId;
 /** What the API tests share: request bodies, and the checks of a problem and of a page. */
 final class Api {
     static final ObjectMapper JSON = new ObjectMapper();
-    /** A CPF with valid check digits, formatted; its digits are {@link #CPF_DIGITS}. */
-    static final String CPF = "529.982.247-25";
+    /** A CPF with valid check digits, formatted, the one of every registration body; its digits are {@link #CPF_DIGITS}. */
+    static final String CPF = TestService.CPF;
     static final String CPF_DIGITS = "52998224725";
     static final String CPF_MASKED = "***.982.247-**";
     static final String OTHER_CPF = "111.444.777-35";
@@ -32,13 +32,7 @@ final class Api {
 
     /** A valid registration body as a JSON object, to change before sending. */
     static ObjectNode userJson(String nickName, String password) {
-        return JSON.createObjectNode()
-                .put("nick_name", nickName)
-                .put("password", password)
-                .put("full_name", "Test " + nickName)
-                .put("cpf", CPF)
-                .put("email", nickName + "@example.com")
-                .put("phone_number", "+55 11 91234-5678");
+        return TestService.registration(nickName, password);
     }
 
     static String userBody(String nickName, String password) {

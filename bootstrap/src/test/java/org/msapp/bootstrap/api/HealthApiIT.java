@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.msapp.bootstrap.TestService;
 import org.msapp.bootstrap.TestService.Response;
 
-/** Liveness, readiness and the Prometheus metrics. */
+/** Liveness, readiness (naming the persistence of the run: memory, or PostgreSQL) and the Prometheus metrics. */
 class HealthApiIT {
     private static TestService service;
 
@@ -53,6 +53,22 @@ class HealthApiIT {
             assertThat(c.path("status").asText()).isIn("UP", "DOWN");
         });
         assertThat(components.get("persistence").get("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void readiness_names_the_persistence_the_service_runs_on_in_each_run() {
+        // read here, not from TestService: the run on PostgreSQL must fail if the service were on memory
+        boolean onPostgres = "postgres".equals(System.getenv("TEST_PERSISTENCE"));
+
+        JsonNode persistence = service.get("/health/ready").json().at("/components/persistence");
+
+        assertThat(persistence.path("status").asText()).as("persistence: %s", persistence).isEqualTo("UP");
+        assertThat(persistence.path("critical").asBoolean()).as("persistence: %s", persistence).isTrue();
+        if (onPostgres) {
+            assertThat(persistence.path("detail").asText()).as("TEST_PERSISTENCE=postgres").startsWith("PostgreSQL ");
+        } else {
+            assertThat(persistence.path("detail").asText()).as("TEST_PERSISTENCE unset").isEqualTo("in-memory");
+        }
     }
 
     @Test
