@@ -2,12 +2,7 @@ package org.msapp.bootstrap.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,8 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.msapp.bootstrap.TestService;
 import org.msapp.bootstrap.TestService.Response;
+import org.msapp.bootstrap.TestService;
 
 /**
  * Hostile input never gets a 5xx or a stack trace, on any route that takes a body, nor in paths,
@@ -267,10 +262,10 @@ class HostileInputIT {
                 {'{', '"', 'a', '"', ':', '"', (byte) 0xf0, (byte) 0x9f, '"', '}'}};
         for (Route route : routes()) {
             for (int i = 0; i < bodies.length; i++) {
-                Response plain = sendBytes(route.method(), route.path(), bodies[i], false, headers(route));
+                Response plain = service.client.sendBytes(route.method(), route.path(), bodies[i], false, headers(route));
                 checkSafe(soft, route.name() + " / bytes " + i, plain);
                 checkAuthenticated(soft, route.name() + " / bytes " + i, route, plain);
-                Response chunked = sendBytes(route.method(), route.path(), bodies[i], true, headers(route));
+                Response chunked = service.client.sendBytes(route.method(), route.path(), bodies[i], true, headers(route));
                 checkSafe(soft, route.name() + " / chunked bytes " + i, chunked);
                 checkAuthenticated(soft, route.name() + " / chunked bytes " + i, route, chunked);
             }
@@ -363,24 +358,5 @@ class HostileInputIT {
         assertThat(service.get(user, owner).json().get("full_name").asText()).isEqualTo(fullName);
         assertThat(service.get(anOrder, owner).json().get("item_quantity").asLong()).isEqualTo(2);
         assertThat(service.send("PATCH", user, "{}", Api.auth("alice", PASSWORD)).status()).as("password unchanged").isEqualTo(200);
-    }
-
-    /** Sends raw bytes as JSON, with a Content-Length or (chunked) without one. */
-    private Response sendBytes(String method, String path, byte[] body, boolean chunked, String... headers) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        var request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json");
-        for (int i = 0; i < headers.length; i += 2) request.header(headers[i], headers[i + 1]);
-        request.method(method, chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
-                : HttpRequest.BodyPublishers.ofByteArray(body));
-        try {
-            HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(r.statusCode(), r.headers(), r.body());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
