@@ -1,5 +1,6 @@
 package org.msapp.bootstrap;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.msapp.application.port.HealthProbe;
@@ -23,6 +24,8 @@ record Adapter<T>(T port, List<String> startupLines, Optional<HealthProbe> probe
     }
 
     Adapter<T> closing(AutoCloseable resource) {
-        return new Adapter<>(port, startupLines, probe, List.of(resource));
+        List<AutoCloseable> all = new ArrayList<>(resources);
+        all.add(resource);
+        return new Adapter<>(port, startupLines, probe, all);
     }
 }

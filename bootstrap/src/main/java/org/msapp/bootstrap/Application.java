@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.msapp.adapters.http.HttpServer;
 import org.msapp.application.Ports;
 import org.msapp.application.UseCases;
@@ -25,6 +26,7 @@ import org.msapp.application.port.HealthProbe;
  * service the same way, on adapters of their own ({@link #start(Config, Ports)}).
  */
 public final class Application implements AutoCloseable {
+    private static final Duration RELAY_EVERY = Duration.ofMillis(250);
     private static final Duration HOUSEKEEPING_EVERY = Duration.ofHours(1);
 
     private final HttpServer http;
@@ -37,8 +39,7 @@ public final class Application implements AutoCloseable {
 
     /** Starts on the adapters that {@code config} names, reporting each in one line; a failed start closes what it opened. */
     public static Application start(Config config, Consumer<String> report) {
-        Resources resources = new Resources();
-        try {
+        return closingOnFailure(resources -> {
             Clock clock = Clock.tickMillis(ZoneOffset.UTC);
             var plugs = new Plugs(report, resources);
             var persistence = plugs.in(PersistenceFactory.create(config.database()));
@@ -50,20 +51,23 @@ public final class Application implements AutoCloseable {
             var failedLogins = plugs.in(FailedLoginsFactory.create());
             var ports = new Ports(persistence, events, cache, hasher, tokens, failedLogins, new RandomIds(), clock, plugs.probes());
             return run(config, ports, keys, resources);
-        } catch (RuntimeException | Error e) {
-            resources.close();
-            throw e;
-        }
+        });
     }
 
     /** Starts on {@code ports}, which it then owns: those that hold resources are closed with it, also when the start fails. */
     public static Application start(Config config, Ports ports) {
-        Resources resources = new Resources();
-        for (Object adapter : List.of(ports.persistence(), ports.events(), ports.cache())) {
-            if (adapter instanceof AutoCloseable resource) resources.add(resource);
-        }
-        try {
+        return closingOnFailure(resources -> {
+            for (Object adapter : List.of(ports.persistence(), ports.events(), ports.cache())) {
+                if (adapter instanceof AutoCloseable resource) resources.add(resource);
+            }
             return run(config, ports, Keys.from(config.authTokenSecret()), resources);
+        });
+    }
+
+    private static Application closingOnFailure(Function<Resources, Application> start) {
+        Resources resources = new Resources();
+        try {
+            return start.apply(resources);
         } catch (RuntimeException | Error e) {
             resources.close();
             throw e;
@@ -91,7 +95,7 @@ public final class Application implements AutoCloseable {
         var relay = new OutboxRelay(ports.persistence(), ports.events(), ports.clock(), relaySettings);
         var housekeeping = new Housekeeping(ports.persistence(), ports.clock(), config.outboxRetention());
         var jobs = resources.add(new BackgroundJobs());
-        jobs.every("outbox relay", relaySettings.interval(), relaySettings.interval(), relay::relayDue);
+        jobs.every("outbox relay", RELAY_EVERY, RELAY_EVERY, relay::relayDue);
         jobs.every("housekeeping", Duration.ofMinutes(1), HOUSEKEEPING_EVERY, housekeeping::purgeOnce);
         var http = resources.add(new HttpServer(useCases, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                 new HttpServer.Settings(config.httpHost(), config.httpPort(), 10_000, keys.requestHashKey())));

@@ -22,6 +22,9 @@ public record Config(String httpHost, int httpPort, Optional<Database> database,
 
     public enum CacheType { REDIS, SIMPLE, NULL }
 
+    /** Redis's default number of databases: CACHE_REDIS_DB is 0..15. */
+    private static final int REDIS_DATABASES = 16;
+
     /** PostgreSQL, and how long to wait at start-up for it to answer (migrations need it). */
     public record Database(PostgresSettings settings, Duration startupTimeout) {
     }
@@ -101,10 +104,11 @@ public record Config(String httpHost, int httpPort, Optional<Database> database,
         String password = env.getOrDefault("RABBITMQ_PASSWORD", "guest");
         String vhost = env.getOrDefault("RABBITMQ_VHOST", "/");
         int port = integer(env, "RABBITMQ_PORT", 5672, 1, 65535);
-        if (host.isPresent() && url.isEmpty()) return Optional.of(new RabbitSettings(host.get(), port, user, password, vhost));
-        ServiceUrl u = ServiceUrl.parse("RABBITMQ_URL", url.get(), Set.of("amqp"), "amqp://user:password@host:5672/vhost");
-        return Optional.of(new RabbitSettings(u.host(), u.port().orElse(5672), u.user().orElse(user), u.password().orElse(password),
-                u.path().isEmpty() ? vhost : u.path()));
+        if (host.isPresent() && url.isEmpty()) return Optional.of(new RabbitSettings(host.get(), port, user, password, vhost, false));
+        ServiceUrl u = ServiceUrl.parse("RABBITMQ_URL", url.get(), Set.of("amqp", "amqps"), "amqp://user:password@host:5672/vhost");
+        boolean tls = u.scheme().equals("amqps");
+        return Optional.of(new RabbitSettings(u.host(), u.port().orElse(tls ? 5671 : 5672), u.user().orElse(user),
+                u.password().orElse(password), u.path().isEmpty() ? vhost : u.path(), tls));
     }
 
     /** CACHE_REDIS_URL ({@code redis://:password@host:6379/0}), else CACHE_REDIS_HOST and the rest, as in Flask-Caching. */
@@ -114,16 +118,12 @@ public record Config(String httpHost, int httpPort, Optional<Database> database,
         if (url.isEmpty() && host.isEmpty()) return Optional.empty();
         Optional<String> password = first(env, "CACHE_REDIS_PASSWORD");
         int port = integer(env, "CACHE_REDIS_PORT", 6379, 1, 65535);
-        int db = integer(env, "CACHE_REDIS_DB", 0, 0, 15);
-        if (host.isPresent() && url.isEmpty()) return Optional.of(new RedisSettings(host.get(), port, db, password));
-        ServiceUrl u = ServiceUrl.parse("CACHE_REDIS_URL", url.get(), Set.of("redis"), "redis://:password@host:6379/0");
-        int urlDb;
-        try {
-            urlDb = u.path().isEmpty() ? db : Integer.parseInt(u.path());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("CACHE_REDIS_URL must end with a database number (redis://host:6379/0)");
-        }
-        return Optional.of(new RedisSettings(u.host(), u.port().orElse(6379), urlDb, u.password().or(() -> password)));
+        int db = integer(env, "CACHE_REDIS_DB", 0, 0, REDIS_DATABASES - 1);
+        if (host.isPresent() && url.isEmpty()) return Optional.of(new RedisSettings(host.get(), port, db, password, false));
+        ServiceUrl u = ServiceUrl.parse("CACHE_REDIS_URL", url.get(), Set.of("redis", "rediss"), "redis://:password@host:6379/0");
+        int urlDb = integer("the database number of CACHE_REDIS_URL", u.path(), db, 0, REDIS_DATABASES - 1);
+        return Optional.of(new RedisSettings(u.host(), u.port().orElse(6379), urlDb, u.password().or(() -> password),
+                u.scheme().equals("rediss")));
     }
 
     private static Secret tokenSecret(String raw) {
@@ -144,7 +144,10 @@ public record Config(String httpHost, int httpPort, Optional<Database> database,
     }
 
     private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {
-        String raw = env.get(name);
+        return integer(name, env.get(name), fallback, min, max);
+    }
+
+    private static int integer(String name, String raw, int fallback, int min, int max) {
         if (raw == null || raw.isBlank()) return fallback;
         try {
             int value = Integer.parseInt(raw.strip());

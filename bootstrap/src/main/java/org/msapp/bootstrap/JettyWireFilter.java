@@ -17,9 +17,10 @@ import org.slf4j.helpers.MessageFormatter;
 public final class JettyWireFilter extends TurboFilter {
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-        if (format == null || level == null || level.isGreaterOrEqual(Level.INFO) || !logger.getName().startsWith("org.eclipse.jetty")) {
-            return FilterReply.NEUTRAL;   // format is null when a caller only asks whether the level is enabled
-        }
+        if (format == null || level == null || level.isGreaterOrEqual(Level.INFO) || !level.isGreaterOrEqual(logger.getEffectiveLevel())
+                || !logger.getName().startsWith("org.eclipse.jetty")) {
+            return FilterReply.NEUTRAL;   // format is null when a caller only asks whether the level is enabled; below the
+        }                                 // logger's level the line is dropped anyway, so it is not formatted here
         String line = MessageFormatter.arrayFormat(format, params).getMessage();
         boolean wire = line.contains("<<<") || line.toLowerCase(Locale.ROOT).contains("authorization");   // a buffer, a header
         return wire ? FilterReply.DENY : FilterReply.NEUTRAL;

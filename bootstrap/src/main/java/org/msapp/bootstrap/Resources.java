@@ -21,6 +21,9 @@ final class Resources implements AutoCloseable {
             AutoCloseable resource = opened.pop();
             try {
                 resource.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                LOG.warn("closing {} was interrupted", resource.getClass().getSimpleName());
             } catch (Exception | Error e) {
                 LOG.warn("closing {} failed: {}", resource.getClass().getSimpleName(), e.toString());
             }

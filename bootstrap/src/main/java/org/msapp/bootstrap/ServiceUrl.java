@@ -11,7 +11,7 @@ import java.util.Set;
  * {@code redis://...}) taken apart, its parts percent-decoded. Parameters are refused rather than
  * dropped (a dropped {@code sslmode} would silently weaken a connection), and no message repeats a password.
  */
-record ServiceUrl(String host, Optional<Integer> port, Optional<String> user, Optional<String> password, String path) {
+record ServiceUrl(String scheme, String host, Optional<Integer> port, Optional<String> user, Optional<String> password, String path) {
 
     /** @param example how the variable should look, for the message when it does not */
     static ServiceUrl parse(String variable, String raw, Set<String> schemes, String example) {
@@ -37,7 +37,7 @@ record ServiceUrl(String host, Optional<Integer> port, Optional<String> user, Op
             if (parts.length == 2) password = Optional.of(decode(parts[1]));
         }
         String path = uri.getRawPath() == null ? "" : decode(uri.getRawPath().replaceFirst("^/", ""));
-        return new ServiceUrl(uri.getHost(), uri.getPort() > 0 ? Optional.of(uri.getPort()) : Optional.empty(), user, password, path);
+        return new ServiceUrl(uri.getScheme(), uri.getHost(), uri.getPort() > 0 ? Optional.of(uri.getPort()) : Optional.empty(), user, password, path);
     }
 
     private static String decode(String raw) {

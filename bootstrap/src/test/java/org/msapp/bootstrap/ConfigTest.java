@@ -121,14 +121,14 @@ class ConfigTest {
     void rabbitmq_and_redis_are_read_into_their_adapters_settings() {
         Config hosts = Config.fromEnvironment(Map.of("RABBITMQ_HOST", "mq", "RABBITMQ_PORT", "5673", "RABBITMQ_USER", "app",
                 "RABBITMQ_PASSWORD", "mq-secret", "RABBITMQ_VHOST", "shop", "CACHE_REDIS_HOST", "cache", "CACHE_REDIS_DB", "2"));
-        assertThat(hosts.rabbitmq()).contains(new RabbitSettings("mq", 5673, "app", "mq-secret", "shop"));
-        assertThat(hosts.redis()).contains(new RedisSettings("cache", 6379, 2, Optional.empty()));
+        assertThat(hosts.rabbitmq()).contains(new RabbitSettings("mq", 5673, "app", "mq-secret", "shop", false));
+        assertThat(hosts.redis()).contains(new RedisSettings("cache", 6379, 2, Optional.empty(), false));
         assertThat(hosts.toString()).doesNotContain("mq-secret");
 
         Config urls = Config.fromEnvironment(Map.of("RABBITMQ_URL", "amqp://app:s%40cret@mq.internal:5674/%2Fshop",
                 "CACHE_REDIS_URL", "redis://:r%40dis@cache.internal:6380/3"));
-        assertThat(urls.rabbitmq()).contains(new RabbitSettings("mq.internal", 5674, "app", "s@cret", "/shop"));
-        assertThat(urls.redis()).contains(new RedisSettings("cache.internal", 6380, 3, Optional.of("r@dis")));
+        assertThat(urls.rabbitmq()).contains(new RabbitSettings("mq.internal", 5674, "app", "s@cret", "/shop", false));
+        assertThat(urls.redis()).contains(new RedisSettings("cache.internal", 6380, 3, Optional.of("r@dis"), false));
         assertThat(urls.rabbitmq().orElseThrow().where()).isEqualTo("mq.internal:5674/shop");
         assertThat(urls.redis().orElseThrow().where()).isEqualTo("cache.internal:6380/3");
         assertThat(urls.toString()).doesNotContain("s@cret").doesNotContain("r@dis");
@@ -137,9 +137,9 @@ class ConfigTest {
     @Test
     void the_defaults_of_rabbitmq_are_the_tutorials() {
         assertThat(Config.fromEnvironment(Map.of("RABBITMQ_HOST", "mq")).rabbitmq())
-                .contains(new RabbitSettings("mq", 5672, "guest", "guest", "/"));
+                .contains(new RabbitSettings("mq", 5672, "guest", "guest", "/", false));
         assertThat(Config.fromEnvironment(Map.of("RABBITMQ_URL", "amqp://mq")).rabbitmq())
-                .contains(new RabbitSettings("mq", 5672, "guest", "guest", "/"));
+                .contains(new RabbitSettings("mq", 5672, "guest", "guest", "/", false));
     }
 
     @Test
@@ -149,5 +149,15 @@ class ConfigTest {
                 .hasMessageContaining("CACHE_REDIS_URL").hasMessageNotContaining("password=x");
         assertThatThrownBy(() -> Config.fromEnvironment(Map.of("CACHE_REDIS_URL", "redis://h/zero")))
                 .hasMessageContaining("CACHE_REDIS_URL");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("CACHE_REDIS_URL", "redis://h/16")))
+                .hasMessageContaining("CACHE_REDIS_URL");
+    }
+
+    @Test
+    void tls_urls_say_so_in_the_settings() {
+        assertThat(Config.fromEnvironment(Map.of("RABBITMQ_URL", "amqps://mq")).rabbitmq())
+                .contains(new RabbitSettings("mq", 5671, "guest", "guest", "/", true));
+        assertThat(Config.fromEnvironment(Map.of("CACHE_REDIS_URL", "rediss://cache:6380")).redis())
+                .contains(new RedisSettings("cache", 6380, 0, Optional.empty(), true));
     }
 }

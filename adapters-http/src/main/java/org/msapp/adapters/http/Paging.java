@@ -12,11 +12,13 @@ import org.msapp.application.paging.Page;
 
 /** Keyset pages: {@code ?limit=&after=}, answered as {@code {"items": [...], "next": url|null}} and a Link header. */
 final class Paging {
+    private static final String AFTER = "after";
+
     private Paging() {
     }
 
     static int limit(Context ctx) {
-        return limit(ctx.queryParam("limit"));
+        return limit(ctx.queryParam(Page.LIMIT));
     }
 
     /** {@code raw}: the query's {@code limit}, or null when it has none. */
@@ -25,13 +27,13 @@ final class Paging {
         try {
             return Page.checkLimit(Integer.parseInt(raw));
         } catch (NumberFormatException e) {
-            throw BadRequest.field("limit", "must be a whole number");
+            throw BadRequest.field(Page.LIMIT, "must be a whole number");
         }
     }
 
     /** The key after which the page starts, from an opaque cursor this service gave out. */
     static Optional<Long> after(Context ctx) {
-        return after(ctx.queryParam("after"));
+        return after(ctx.queryParam(AFTER));
     }
 
     static Optional<Long> after(String cursor) {
@@ -42,11 +44,11 @@ final class Paging {
         } catch (IllegalArgumentException e) {
             // falls through to the refusal below
         }
-        throw BadRequest.field("after", "is not a cursor that this service gave out");
+        throw BadRequest.field(AFTER, "is not a cursor that this service gave out");
     }
 
     static <T> void respond(Context ctx, Page<T> page, int limit, Function<T, Object> view) {
-        String next = page.nextAfter().map(key -> ctx.path() + "?limit=" + limit + "&after=" + cursor(key)).orElse(null);
+        String next = page.nextAfter().map(key -> ctx.path() + "?" + Page.LIMIT + "=" + limit + "&" + AFTER + "=" + cursor(key)).orElse(null);
         if (next != null) ctx.header("Link", "<" + next + ">; rel=\"next\"");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", page.items().stream().map(view).toList());

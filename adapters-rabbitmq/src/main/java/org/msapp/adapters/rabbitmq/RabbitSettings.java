@@ -2,8 +2,8 @@ package org.msapp.adapters.rabbitmq;
 
 import static java.util.Objects.requireNonNull;
 
-/** Where the broker is, and the credentials to reach it. {@link #toString()} never shows the password. */
-public record RabbitSettings(String host, int port, String user, String password, String virtualHost) {
+/** Where the broker is, the credentials to reach it, and whether over TLS. {@link #toString()} never shows the password. */
+public record RabbitSettings(String host, int port, String user, String password, String virtualHost, boolean tls) {
     public RabbitSettings {
         requireNonNull(host, "host");
         requireNonNull(user, "user");
@@ -19,6 +19,6 @@ public record RabbitSettings(String host, int port, String user, String password
 
     @Override
     public String toString() {
-        return "RabbitSettings[" + user + "@" + where() + "]";
+        return "RabbitSettings[" + user + "@" + where() + (tls ? ", TLS" : "") + "]";
     }
 }

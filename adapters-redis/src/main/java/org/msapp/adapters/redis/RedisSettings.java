@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Optional;
 
-/** Where Redis is: host, port, database number, and a password when it asks for one. {@link #toString()} never shows it. */
-public record RedisSettings(String host, int port, int database, Optional<String> password) {
+/** Where Redis is: host, port, database number, a password when it asks for one, whether over TLS. {@link #toString()} never shows the password. */
+public record RedisSettings(String host, int port, int database, Optional<String> password, boolean tls) {
     public RedisSettings {
         requireNonNull(host, "host");
         requireNonNull(password, "password");
@@ -20,6 +20,6 @@ public record RedisSettings(String host, int port, int database, Optional<String
 
     @Override
     public String toString() {
-        return "RedisSettings[" + where() + (password.isPresent() ? ", with a password" : "") + "]";
+        return "RedisSettings[" + where() + (password.isPresent() ? ", with a password" : "") + (tls ? ", TLS" : "") + "]";
     }
 }

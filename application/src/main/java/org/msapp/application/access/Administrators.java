@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.msapp.application.access.Role;
 import org.msapp.domain.user.NickName;
 
 /**

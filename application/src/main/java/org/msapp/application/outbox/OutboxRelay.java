@@ -19,10 +19,9 @@ import org.msapp.application.port.Persistence;
 public final class OutboxRelay {
     private static final System.Logger LOG = System.getLogger(OutboxRelay.class.getName());
 
-    public record Settings(int batchSize, Duration interval, Duration lease, Duration firstRetry, Duration maxRetry) {
+    public record Settings(int batchSize, Duration lease, Duration firstRetry, Duration maxRetry) {
         public static Settings defaults() {
-            return new Settings(100, Duration.ofMillis(250), Duration.ofSeconds(30), Duration.ofSeconds(1),
-                    Duration.ofMinutes(5));
+            return new Settings(100, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(5));
         }
     }
 
@@ -43,14 +42,17 @@ public final class OutboxRelay {
         return round().confirmed();
     }
 
-    /** Rounds until one comes back short of a full batch, so a backlog drains at once; returns how many were confirmed. */
+    /**
+     * Rounds while each claims a full batch and the broker confirms all of it, so a backlog drains at
+     * once, and a broker that refuses costs one round, not one per batch; returns how many were confirmed.
+     */
     public int relayDue() {
         int confirmed = 0;
         Round round;
         do {
             round = round();
             confirmed += round.confirmed();
-        } while (round.claimed() == settings.batchSize());
+        } while (round.claimed() == settings.batchSize() && round.confirmed() == round.claimed());
         return confirmed;
     }
 

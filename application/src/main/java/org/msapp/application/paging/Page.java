@@ -9,13 +9,15 @@ import org.msapp.domain.InvalidField;
 public record Page<T>(List<T> items, Optional<Long> nextAfter) {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
+    /** The name of the page size, as callers give it. */
+    public static final String LIMIT = "limit";
 
     public Page {
         items = List.copyOf(items);
     }
 
     public static int checkLimit(int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) throw new InvalidField("limit", "must be between 1 and " + MAX_LIMIT);
+        if (limit < 1 || limit > MAX_LIMIT) throw new InvalidField(LIMIT, "must be between 1 and " + MAX_LIMIT);
         return limit;
     }
 

@@ -148,7 +148,7 @@ class OutboxRelayTest {
     @Test
     void a_round_takes_at_most_a_batch() {
         OutboxRelay byTwo = new OutboxRelay(app.persistence, app.publisher, app.clock, new OutboxRelay.Settings(2,
-                Duration.ofMillis(250), Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(4)));
+                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(4)));
 
         assertThat(byTwo.relayOnce()).isEqualTo(2);
         assertThat(byTwo.relayOnce()).isEqualTo(1);
@@ -172,10 +172,21 @@ class OutboxRelayTest {
     @Test
     void relaying_what_is_due_drains_a_backlog_a_batch_at_a_time() {
         OutboxRelay byTwo = new OutboxRelay(app.persistence, watched, app.clock, new OutboxRelay.Settings(2,
-                Duration.ofMillis(250), Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(4)));
+                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(4)));
 
         assertThat(byTwo.relayDue()).isEqualTo(3);
         assertThat(tries).extracting(List::size).containsExactly(2, 1);
         assertThat(pending()).isZero();
+    }
+
+    @Test
+    void relaying_what_is_due_stops_after_a_round_the_broker_refused() {
+        OutboxRelay byTwo = new OutboxRelay(app.persistence, watched, app.clock, new OutboxRelay.Settings(2,
+                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(4)));
+        app.publisher.refuse(true);
+
+        assertThat(byTwo.relayDue()).isZero();
+        assertThat(tries).as("one batch tried, not the whole backlog").hasSize(1);
+        assertThat(pending()).isEqualTo(3);
     }
 }

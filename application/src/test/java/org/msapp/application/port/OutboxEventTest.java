@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import org.msapp.domain.order.ItemDescription;
 import org.msapp.domain.order.ItemPrice;
 import org.msapp.domain.order.Order;
 import org.msapp.domain.order.OrderChanges;
+import org.msapp.domain.order.OrderEvent;
 import org.msapp.domain.order.OrderId;
 import org.msapp.domain.order.OrderPlaced;
 import org.msapp.domain.order.Quantity;
@@ -29,6 +31,7 @@ import org.msapp.domain.user.PasswordHash;
 import org.msapp.domain.user.PhoneNumber;
 import org.msapp.domain.user.User;
 import org.msapp.domain.user.UserChanges;
+import org.msapp.domain.user.UserEvent;
 import org.msapp.domain.user.UserId;
 import org.msapp.domain.user.UserRegistered;
 
@@ -74,6 +77,14 @@ class OutboxEventTest {
                 placed(Quantity.of(3), ItemPrice.of(1_250)).event(),
                 order().update(new OrderChanges(Optional.empty(), Optional.of(Quantity.of(4)), Optional.empty()), T1).event(),
                 order().delete(T2));
+    }
+
+    @Test
+    void every_kind_of_event_has_an_outbox_form() {
+        var kinds = Stream.concat(Arrays.stream(UserEvent.class.getPermittedSubclasses()),
+                Arrays.stream(OrderEvent.class.getPermittedSubclasses())).toArray(Class<?>[]::new);
+        assertThat(everyEvent().map(Object::getClass)).containsExactlyInAnyOrder(kinds);
+        everyEvent().forEach(event -> assertThat(data(event)).as(event.type()).isNotEmpty());
     }
 
     @Test
