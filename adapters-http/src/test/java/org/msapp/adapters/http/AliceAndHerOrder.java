@@ -3,7 +3,7 @@ package org.msapp.adapters.http;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.msapp.adapters.http.TestServer.Response;
+import org.msapp.adapters.http.ApiClient.Response;
 
 /**
  * A server for each test, with one user, alice, who has placed one order, and the administrator.

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.msapp.adapters.http.TestServer.Response;
+import org.msapp.adapters.http.ApiClient.Response;
 
 /** What the tests of the running server share: request bodies, credentials, and the checks of a problem and of a page. */
 final class Api {
@@ -64,7 +64,7 @@ final class Api {
 
     /** The header pair of a bearer token for these credentials, fresh from POST /auth/token. */
     static String[] bearer(TestServer service, String nickName, String password) {
-        return new String[] {"Authorization", TestServer.bearer(service.token(nickName, password))};
+        return new String[] {"Authorization", ApiClient.bearer(service.token(nickName, password))};
     }
 
     /**

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.msapp.adapters.http.Api.with;
 
 import org.junit.jupiter.api.Test;
-import org.msapp.adapters.http.TestServer.Response;
+import org.msapp.adapters.http.ApiClient.Response;
 
 /** 304 Not Modified (If-None-Match on a read) and 204 No Content: answers that carry no body. */
 class BodilessAnswersIT extends AliceAndHerOrder {
@@ -45,7 +45,7 @@ class BodilessAnswersIT extends AliceAndHerOrder {
         Response[] noContent = {
                 service.send("DELETE", "/orders/" + order, null, owner),
                 service.send("PUT", "/users/" + alice + "/password", Api.body("password", PASSWORD, "new_password", newPassword), owner),
-                service.send("DELETE", "/users/" + alice, null, "Authorization", TestServer.basic("alice", newPassword))};
+                service.send("DELETE", "/users/" + alice, null, "Authorization", ApiClient.basic("alice", newPassword))};
 
         for (Response r : noContent) {
             assertThat(r.status()).as(r.body()).isEqualTo(204);

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.msapp.adapters.http.TestServer.Response;
+import org.msapp.adapters.http.ApiClient.Response;
 
 /** 400: a body that cannot be read (malformed JSON, a wrong JSON type, an unknown or duplicate field) changes nothing. */
 class UnreadableBodiesIT extends AliceAndHerOrder {
