@@ -12,12 +12,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.msapp.adapters.http.ApiClient.Response;
+import org.msapp.adapters.http.ApiClient;
 import org.msapp.adapters.postgres.PostgresSettings;
 import org.msapp.adapters.postgres.RequirePostgres;
 import org.msapp.adapters.postgres.TcpProxy;
 import org.msapp.adapters.postgres.TestDatabase;
-import org.msapp.bootstrap.TestService.Client;
-import org.msapp.bootstrap.TestService.Response;
 
 /**
  * The real service on PostgreSQL (the default timeouts: 1 s to connect, 1 s per statement), through
@@ -37,7 +37,7 @@ class DatabaseOutageIT {
     private static PostgresSettings direct;
     private static TcpProxy proxy;
     private static Application app;
-    private static Client client;
+    private static ApiClient client;
     private static long id;
     private static String bearer;
 
@@ -53,15 +53,15 @@ class DatabaseOutageIT {
                 "HTTP_HOST", "127.0.0.1",
                 "HTTP_PORT", "0",
                 "AUTH_TOKEN_SECRET", "the outage test's key, well over thirty-two bytes long")), line -> { });
-        client = new Client(app);
+        client = new ApiClient(app.port());
 
         Response registered = send("POST", "/users",
                 TestService.registration(NICK, PASSWORD).put("full_name", "Before The Outage").toString(), null);
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         id = registered.json().get("user_id").asLong();
-        Response token = send("POST", "/auth/token", null, TestService.basic(NICK, PASSWORD));
+        Response token = send("POST", "/auth/token", null, ApiClient.basic(NICK, PASSWORD));
         assertThat(token.status()).as(token.body()).isEqualTo(200);
-        bearer = TestService.bearer(token.json().get("access_token").asText());
+        bearer = ApiClient.bearer(token.json().get("access_token").asText());
     }
 
     @AfterEach

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.msapp.adapters.http.ApiClient.Response;
+import org.msapp.adapters.http.ApiClient;
 import org.msapp.bootstrap.TestService;
-import org.msapp.bootstrap.TestService.Response;
 
 /**
  * DESIGN section 4, "Access, in full", over HTTP: every protected route, for every kind of caller,
@@ -87,7 +88,7 @@ class AccessApiIT {
     }
 
     private String[] bearer(String nick) {
-        return new String[] {"Authorization", TestService.bearer(service.token(nick, PASSWORD))};
+        return new String[] {"Authorization", ApiClient.bearer(service.token(nick, PASSWORD))};
     }
 
     private String[] credentials(Who who, Owner owner) {
@@ -160,7 +161,7 @@ class AccessApiIT {
             assertThat(r.json().get("token_type").asText()).isEqualTo("Bearer");
             assertThat(r.json().get("expires_in").asLong()).isEqualTo(900);
             assertThat(r.header("Cache-Control")).isEqualTo("no-store");
-            String[] auth = {"Authorization", TestService.bearer(r.json().get("access_token").asText())};
+            String[] auth = {"Authorization", ApiClient.bearer(r.json().get("access_token").asText())};
             assertThat(service.get("/users/" + owner.user(), auth).status()).isEqualTo(200);
         }
     }
@@ -182,7 +183,7 @@ class AccessApiIT {
         String token = service.token(owner.nick(), PASSWORD);
         String tampered = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
 
-        assertThat(service.get("/users/" + owner.user(), "Authorization", TestService.bearer(tampered)).status()).isEqualTo(401);
+        assertThat(service.get("/users/" + owner.user(), "Authorization", ApiClient.bearer(tampered)).status()).isEqualTo(401);
         assertThat(service.get("/users/" + owner.user(), "Authorization", "Digest username=x").status()).isEqualTo(401);
         assertThat(service.get("/users/" + owner.user(), "Authorization", "Bearer ").status()).isEqualTo(401);
     }
@@ -200,7 +201,7 @@ class AccessApiIT {
         Api.assertProblem(refused, 401, "/users/" + owner.user());
         assertThat(refused.json().get("detail").asText()).contains("revoked");
         String fresh = service.token(owner.nick(), "Nova#Senha456");
-        assertThat(service.get("/users/" + owner.user(), "Authorization", TestService.bearer(fresh)).status()).isEqualTo(200);
+        assertThat(service.get("/users/" + owner.user(), "Authorization", ApiClient.bearer(fresh)).status()).isEqualTo(200);
     }
 
     @Test

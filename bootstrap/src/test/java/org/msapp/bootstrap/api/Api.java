@@ -9,8 +9,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.msapp.adapters.http.ApiClient.Response;
+import org.msapp.adapters.http.ApiClient;
 import org.msapp.bootstrap.TestService;
-import org.msapp.bootstrap.TestService.Response;
 import org.msapp.domain.user.User;
 import org.msapp.domain.user.UserId;
 
@@ -67,12 +68,12 @@ final class Api {
 
     /** The Basic credentials header pair, for {@code send(..., Api.auth(...))}. */
     static String[] auth(String nickName, String password) {
-        return new String[] {"Authorization", TestService.basic(nickName, password)};
+        return new String[] {"Authorization", ApiClient.basic(nickName, password)};
     }
 
     /** The header pair of a bearer token for these credentials, fresh from POST /auth/token. */
     static String[] bearer(TestService service, String nickName, String password) {
-        return new String[] {"Authorization", TestService.bearer(service.token(nickName, password))};
+        return new String[] {"Authorization", ApiClient.bearer(service.token(nickName, password))};
     }
 
     /**

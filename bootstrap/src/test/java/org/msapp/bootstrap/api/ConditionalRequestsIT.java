@@ -9,8 +9,8 @@ import static org.msapp.bootstrap.api.Api.with;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.msapp.adapters.http.ApiClient.Response;
 import org.msapp.bootstrap.TestService;
-import org.msapp.bootstrap.TestService.Response;
 
 /**
  * ETag, If-None-Match (304) on reads and If-Match (412 when stale) on changes, for users and orders,

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.msapp.bootstrap.TestService.Response;
+import org.msapp.adapters.http.ApiClient.Response;
+import org.msapp.adapters.http.ApiClient;
 import org.msapp.bootstrap.TestService;
 
 /**
@@ -299,7 +300,7 @@ class HostileInputIT {
                 {"Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("al\u0000ice:pw".getBytes(StandardCharsets.UTF_8))},
                 {"Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(new byte[] {'a', 'l', (byte) 0xff, ':', 'p'})},
                 {"Authorization", "Basic"}, {"Authorization", "Basic ="}, {"Authorization", "Bearer x.y.z"},
-                {"Authorization", "basic " + TestService.basic("alice", PASSWORD).substring(6)}};
+                {"Authorization", "basic " + ApiClient.basic("alice", PASSWORD).substring(6)}};
         for (String[] h : auths) {
             Response r = service.send("PATCH", user, "{\"full_name\":\"A\"}", h);
             checkSafe(soft, "PATCH with " + abbreviate(h[1]), r);

@@ -11,10 +11,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.msapp.adapters.http.ApiClient.Response;
+import org.msapp.adapters.http.ApiClient;
 import org.msapp.application.port.OutboxEvent;
 import org.msapp.bootstrap.Secrets;
 import org.msapp.bootstrap.TestService;
-import org.msapp.bootstrap.TestService.Response;
 
 /**
  * Through a user's whole life (register, log in for a token, change, new password, orders, delete),
@@ -56,7 +57,7 @@ class SecretsIT {
     private String[] token(String body, String... headers) {
         Response r = send("POST", "/auth/token", body, headers);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
-        return new String[] {"Authorization", TestService.bearer(r.json().get("access_token").asText())};
+        return new String[] {"Authorization", ApiClient.bearer(r.json().get("access_token").asText())};
     }
 
     /** Drives the user through every kind of change; returns the id. */
