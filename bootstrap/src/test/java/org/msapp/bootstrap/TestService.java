@@ -1,7 +1,5 @@
 package org.msapp.bootstrap;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +8,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.msapp.adapters.http.Api;
 import org.msapp.adapters.http.ApiClient.Response;
 import org.msapp.adapters.http.ApiClient;
 import org.msapp.adapters.postgres.PostgresPersistence;
@@ -27,21 +27,19 @@ import org.msapp.application.memory.InProcessProbe;
 import org.msapp.application.memory.RandomIds;
 import org.msapp.application.port.HealthProbe;
 import org.msapp.application.port.Persistence;
+import org.msapp.domain.user.User;
+import org.msapp.domain.user.UserId;
 
 /**
  * The real service (the whole graph, the real Javalin server on a random port) on in-memory
  * adapters and a fast password hasher, with an {@link ApiClient} to drive it. Its persistence is in
  * memory, or PostgreSQL when {@link #onPostgres()}, each with the readiness probe the service runs
  * with it. Its clock is the system's, moved on by {@link ShiftedClock#shift} when a test needs time
- * to pass; the user named {@link #ADMIN} is an administrator once registered.
+ * to pass; the user named {@link Api#ADMIN} is an administrator once registered.
  */
 public final class TestService implements AutoCloseable {
-    public static final String ADMIN = "root";
-    /** A CPF with valid check digits, formatted: the one of every {@link #registration}. */
-    public static final String CPF = "529.982.247-25";
     public static final Config.Secret SECRET =
             new Config.Secret("a test key of at least thirty-two bytes, for HS256".getBytes(StandardCharsets.UTF_8));
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public final ShiftedClock clock = new ShiftedClock();
     public final JwtAccessTokens tokens = new JwtAccessTokens(SECRET.bytes(), clock);
@@ -58,7 +56,7 @@ public final class TestService implements AutoCloseable {
     private TestService() {
         var adapters = new Ports(persistence, events, cache, hasher, tokens, new InMemoryFailedLogins(1_000, 10),
                 new RandomIds(), clock, List.of(chosen.probe()));
-        app = Application.start(Config.embedded(0).withAccess(SECRET, List.of(ADMIN)), adapters);
+        app = Application.start(Config.embedded(0).withAccess(SECRET, List.of(Api.ADMIN)), adapters);
         client = new ApiClient(app.port());
     }
 
@@ -126,24 +124,19 @@ public final class TestService implements AutoCloseable {
         return client.token(nickName, password);
     }
 
-    /** The body of a valid registration (POST /users), as a JSON object to change before sending. */
-    public static ObjectNode registration(String nickName, String password) {
-        return JSON.createObjectNode()
-                .put("nick_name", nickName)
-                .put("password", password)
-                .put("full_name", "Test " + nickName)
-                .put("cpf", CPF)
-                .put("email", nickName + "@example.com")
-                .put("phone_number", "+55 11 91234-5678");
-    }
-
     /** Registers a user with valid data and returns its id. */
     public long register(String nickName, String password) {
         return client.register(nickName, password);
     }
 
-    public String baseUrl() {
-        return client.baseUrl();
+    /** The stored user, read through the persistence port (for its password hash). */
+    public User storedUser(long id) {
+        return persistence.inTransaction(s -> s.users().find(new UserId(id))).orElseThrow();
+    }
+
+    /** Every stored user, read through the persistence port. */
+    public List<User> storedUsers() {
+        return persistence.inTransaction(s -> s.users().list(Optional.empty(), 10_000));
     }
 
     @Override

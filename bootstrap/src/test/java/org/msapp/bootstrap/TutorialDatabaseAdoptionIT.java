@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.msapp.adapters.http.Api;
 import org.msapp.adapters.http.ApiClient.Response;
 import org.msapp.adapters.http.ApiClient;
 import org.msapp.adapters.postgres.PostgresSettings;
@@ -238,7 +239,7 @@ class TutorialDatabaseAdoptionIT {
     }
 
     private static String registration(String nickName, String cpf) {
-        return TestService.registration(nickName, PASSWORD).put("cpf", cpf).toString();
+        return Api.userJson(nickName, PASSWORD).put("cpf", cpf).toString();
     }
 
     private static Map<Long, JsonNode> byId(JsonNode items, String idField) {

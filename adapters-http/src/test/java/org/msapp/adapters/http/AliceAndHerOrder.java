@@ -13,7 +13,7 @@ import org.msapp.adapters.http.ApiClient.Response;
  */
 abstract class AliceAndHerOrder {
     static final String PASSWORD = "Senha@123-owner";
-    static final List<String> ALICE_AND_THE_ADMIN = List.of("alice", TestServer.ADMIN);
+    static final List<String> ALICE_AND_THE_ADMIN = List.of("alice", Api.ADMIN);
 
     TestServer service;
     long alice;
@@ -25,9 +25,9 @@ abstract class AliceAndHerOrder {
     void start() {
         service = TestServer.start();
         alice = service.register("alice", PASSWORD);
-        owner = Api.bearer(service, "alice", PASSWORD);
-        admin = Api.admin(service);
-        order = Api.placeOrder(service, owner, alice, 2, 100);
+        owner = Api.bearer(service.client, "alice", PASSWORD);
+        admin = Api.admin(service.client);
+        order = Api.placeOrder(service.client, owner, alice, 2, 100);
     }
 
     @AfterEach
@@ -42,7 +42,7 @@ abstract class AliceAndHerOrder {
 
     /** The nick names of every user: alice, and the administrator who reads them, unless a test registered more. */
     List<String> registered() {
-        return Api.nickNames(service, admin);
+        return Api.nickNames(service.client, admin);
     }
 
     String orders() {

@@ -18,7 +18,7 @@ class PagingParametersIT {
     @BeforeEach
     void start() {
         service = TestServer.start();
-        admin = Api.admin(service);
+        admin = Api.admin(service.client);
     }
 
     @AfterEach

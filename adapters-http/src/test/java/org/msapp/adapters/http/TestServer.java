@@ -10,10 +10,9 @@ import org.msapp.application.fixtures.InMemoryServices;
 /**
  * The HTTP adapter alone: {@link HttpServer} on 127.0.0.1 and a random port, on every use case wired
  * on the in-memory adapters ({@link InMemoryServices}), with an {@link ApiClient} to drive it. The user
- * named {@link #ADMIN} is an administrator once registered.
+ * named {@link Api#ADMIN} is an administrator once registered.
  */
 final class TestServer implements AutoCloseable {
-    static final String ADMIN = "root";
     private static final byte[] REQUEST_HASH_KEY = "a test key for the digests of idempotent requests".getBytes(StandardCharsets.UTF_8);
 
     final InMemoryServices services = new InMemoryServices();

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.msapp.adapters.http.Api;
 import org.msapp.adapters.http.ApiClient.Response;
 import org.msapp.adapters.http.ApiClient;
 import org.msapp.bootstrap.TestService;
@@ -63,7 +64,7 @@ class AccessApiIT {
     @BeforeAll
     void start() {
         service = TestService.start();
-        service.register(TestService.ADMIN, PASSWORD);
+        service.register(Api.ADMIN, PASSWORD);
     }
 
     @AfterAll
@@ -102,7 +103,7 @@ class AccessApiIT {
             }
             case SOMEONE_ELSE -> bearer(newOwner(false).nick());
             case OWNER -> bearer(owner.nick());
-            case ADMINISTRATOR -> bearer(TestService.ADMIN);
+            case ADMINISTRATOR -> bearer(Api.ADMIN);
             case OWNER_WITH_BASIC -> Api.auth(owner.nick(), PASSWORD);
         };
     }
@@ -145,8 +146,8 @@ class AccessApiIT {
 
     @Test
     void an_administrator_with_basic_credentials_may_list_everyone() {
-        assertThat(service.get("/users", Api.auth(TestService.ADMIN, PASSWORD)).status()).isEqualTo(200);
-        assertThat(service.get("/orders", Api.auth(TestService.ADMIN, PASSWORD)).status()).isEqualTo(200);
+        assertThat(service.get("/users", Api.auth(Api.ADMIN, PASSWORD)).status()).isEqualTo(200);
+        assertThat(service.get("/orders", Api.auth(Api.ADMIN, PASSWORD)).status()).isEqualTo(200);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.msapp.adapters.http.Api;
 import org.msapp.adapters.http.ApiClient.Response;
 import org.msapp.bootstrap.TestService;
 

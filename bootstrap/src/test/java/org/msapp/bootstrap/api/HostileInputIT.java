@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.msapp.adapters.http.Api;
 import org.msapp.adapters.http.ApiClient.Response;
 import org.msapp.adapters.http.ApiClient;
 import org.msapp.bootstrap.TestService;
@@ -39,9 +40,9 @@ class HostileInputIT {
     void start() {
         service = TestService.start();
         alice = service.register("alice", PASSWORD);
-        owner = Api.bearer(service, "alice", PASSWORD);
-        admin = Api.admin(service);
-        order = Api.placeOrder(service, owner, alice, 2, 100);
+        owner = Api.bearer(service.client, "alice", PASSWORD);
+        admin = Api.admin(service.client);
+        order = Api.placeOrder(service.client, owner, alice, 2, 100);
     }
 
     @AfterEach
@@ -203,7 +204,7 @@ class HostileInputIT {
                 String now = Api.JSON.readTree(sent).get("new_password").asText();
                 Response back = service.send("PUT", route.path(), Api.body("password", now, "new_password", PASSWORD), Api.auth("alice", now));
                 assertThat(back.status()).as("password put back: %s", back.body()).isEqualTo(204);
-                owner = Api.bearer(service, "alice", PASSWORD);
+                owner = Api.bearer(service.client, "alice", PASSWORD);
             }
             if (route.path().equals("/users/" + alice) && r.status() == 200 && !"alice".equals(r.json().path("nick_name").asText())) {
                 String now = r.json().path("nick_name").asText();

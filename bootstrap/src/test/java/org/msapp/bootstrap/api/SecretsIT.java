@@ -1,8 +1,8 @@
 package org.msapp.bootstrap.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.msapp.bootstrap.api.Api.auth;
-import static org.msapp.bootstrap.api.Api.body;
+import static org.msapp.adapters.http.Api.auth;
+import static org.msapp.adapters.http.Api.body;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.msapp.adapters.http.Api;
 import org.msapp.adapters.http.ApiClient.Response;
 import org.msapp.adapters.http.ApiClient;
 import org.msapp.application.port.OutboxEvent;
@@ -48,7 +49,7 @@ class SecretsIT {
     }
 
     private String hashOf(long id) {
-        String hash = Api.stored(service, id).passwordHash().phc();
+        String hash = service.storedUser(id).passwordHash().phc();
         hashes.add(hash);
         return hash;
     }
@@ -62,7 +63,7 @@ class SecretsIT {
 
     /** Drives the user through every kind of change; returns the id. */
     private long aWholeLife() {
-        String[] admin = Api.admin(service);
+        String[] admin = Api.admin(service.client);
         Response registered = send("POST", "/users", Api.userBody("carol", PASSWORD).replace(Api.CPF, Api.CPF_DIGITS));
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         long id = registered.json().get("user_id").asLong();
