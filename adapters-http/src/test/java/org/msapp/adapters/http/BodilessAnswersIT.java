@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.msapp.adapters.http.ApiClient.Response;
 
 /** 304 Not Modified (If-None-Match on a read) and 204 No Content: answers that carry no body. */
-class BodilessAnswersIT extends AliceAndHerOrder {
+class BodilessAnswersIT extends AliceAndHerOrderOnTestServer {
     private Response get(String path, String... headers) {
         return service.get(path, with(owner, headers));
     }

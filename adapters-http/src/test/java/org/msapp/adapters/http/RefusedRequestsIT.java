@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.msapp.adapters.http.ApiClient.Response;
 
 /** 413, 415, 404, 405, 431, HEAD and the methods no route takes: each refusal a problem, and nothing changed. */
-class RefusedRequestsIT extends AliceAndHerOrder {
+class RefusedRequestsIT extends AliceAndHerOrderOnTestServer {
     @Test
     void a_body_over_64_kib_is_413() {
         String big = "{\"nick_name\":\"" + "a".repeat(70 * 1024) + "\"}";

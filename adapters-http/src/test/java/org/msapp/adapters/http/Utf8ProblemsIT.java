@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.msapp.adapters.http.ApiClient.Response;
 
 /** Every problem is JSON in UTF-8, whatever it quotes: field names, ids from paths, values, in any script. */
-class Utf8ProblemsIT extends AliceAndHerOrder {
+class Utf8ProblemsIT extends AliceAndHerOrderOnTestServer {
     /** 中, percent-encoded as a path segment. */
     private static final String HAN = "%E4%B8%AD";
     private static final String ODD_NAMES = "{\"ñame\":1,\"名前\":\"値\",\"emoji\uD83D\uDE00\":true}";

@@ -10,11 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.msapp.adapters.http.AliceAndHerOrder;
 import org.msapp.adapters.http.Api;
 import org.msapp.adapters.http.ApiClient.Response;
 import org.msapp.adapters.http.ApiClient;
@@ -23,35 +22,12 @@ import org.msapp.bootstrap.TestService;
 /**
  * Hostile input never gets a 5xx or a stack trace, on any route that takes a body, nor in paths,
  * queries and headers: every value goes as far as it can, into the store (PostgreSQL in the second
- * pass), which must refuse it as cleanly as the adapter does. Requests to the protected routes carry
- * the owner's bearer token (the lists of everyone, the administrator's), so that what is refused is
- * refused for what it says, past the check of the credentials.
+ * pass), which must refuse it as cleanly as the adapter does. The tests start from alice and her
+ * order on the whole service; a sweep that happens to change her password renews her token.
  */
-class HostileInputIT {
-    private static final String PASSWORD = "Senha@123-owner";
-    private TestService service;
-    private long alice;
-    private long order;
-    /** alice's bearer token; renewed when a sweep happens to change her password. */
-    private String[] owner;
-    private String[] admin;
-
-    @BeforeEach
-    void start() {
-        service = TestService.start();
-        alice = service.register("alice", PASSWORD);
-        owner = Api.bearer(service.client, "alice", PASSWORD);
-        admin = Api.admin(service.client);
-        order = Api.placeOrder(service.client, owner, alice, 2, 100);
-    }
-
-    @AfterEach
-    void stop() {
-        service.close();
-    }
-
-    private String orders() {
-        return "/users/" + alice + "/orders";
+class HostileInputIT extends AliceAndHerOrder<TestService> {
+    HostileInputIT() {
+        super(TestService::start, service -> service.client);
     }
 
     /** A route that takes a body, the fields it reads, a valid JSON value for each, and whether the owner's token goes along. */
