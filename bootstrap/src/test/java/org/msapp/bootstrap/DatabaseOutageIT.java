@@ -12,12 +12,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.msapp.adapters.http.Api;
+import org.msapp.adapters.http.ApiClient.Response;
+import org.msapp.adapters.http.ApiClient;
 import org.msapp.adapters.postgres.PostgresSettings;
 import org.msapp.adapters.postgres.RequirePostgres;
 import org.msapp.adapters.postgres.TcpProxy;
 import org.msapp.adapters.postgres.TestDatabase;
-import org.msapp.bootstrap.TestService.Client;
-import org.msapp.bootstrap.TestService.Response;
 
 /**
  * The real service on PostgreSQL (the default timeouts: 1 s to connect, 1 s per statement), through
@@ -37,7 +38,7 @@ class DatabaseOutageIT {
     private static PostgresSettings direct;
     private static TcpProxy proxy;
     private static Application app;
-    private static Client client;
+    private static ApiClient client;
     private static long id;
     private static String bearer;
 
@@ -53,15 +54,15 @@ class DatabaseOutageIT {
                 "HTTP_HOST", "127.0.0.1",
                 "HTTP_PORT", "0",
                 "AUTH_TOKEN_SECRET", "the outage test's key, well over thirty-two bytes long")), line -> { });
-        client = new Client(app);
+        client = new ApiClient(app.port());
 
         Response registered = send("POST", "/users",
-                TestService.registration(NICK, PASSWORD).put("full_name", "Before The Outage").toString(), null);
+                Api.userJson(NICK, PASSWORD).put("full_name", "Before The Outage").toString(), null);
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         id = registered.json().get("user_id").asLong();
-        Response token = send("POST", "/auth/token", null, TestService.basic(NICK, PASSWORD));
+        Response token = send("POST", "/auth/token", null, ApiClient.basic(NICK, PASSWORD));
         assertThat(token.status()).as(token.body()).isEqualTo(200);
-        bearer = TestService.bearer(token.json().get("access_token").asText());
+        bearer = ApiClient.bearer(token.json().get("access_token").asText());
     }
 
     @AfterEach
@@ -103,7 +104,7 @@ class DatabaseOutageIT {
         }
         // a write that needs no caller (its nick-name check is the first round trip to fail)
         assertUnavailable(kind + ", write POST /users", "POST", "/users",
-                TestService.registration("during_" + kind, PASSWORD).put("full_name", "Written During The Outage").toString(), null);
+                Api.userJson("during_" + kind, PASSWORD).put("full_name", "Written During The Outage").toString(), null);
         Response ready = timed(kind + ", GET /health/ready", "GET", "/health/ready", null, null);
         assertThat(ready.status()).as(ready.body()).isEqualTo(503);
         assertThat(ready.json().at("/components/persistence/status").asText()).isEqualTo("DOWN");
@@ -137,7 +138,7 @@ class DatabaseOutageIT {
         assertThat(reread.json().get("full_name").asText()).isEqualTo("After The " + kind);
         assertThat(reread.json().get("updated_at").asText()).isNotEqualTo(before.json().get("updated_at").asText());
         Response registeredNow = send("POST", "/users",
-                TestService.registration("during_" + kind, PASSWORD).put("full_name", "After The Outage").toString(), null);
+                Api.userJson("during_" + kind, PASSWORD).put("full_name", "After The Outage").toString(), null);
         assertThat(registeredNow.status()).as(registeredNow.body()).isEqualTo(201);
         assertThat(countUsers()).isEqualTo(usersBefore + 1);
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.msapp.adapters.http.Api;
 import org.msapp.application.Ports;
 import org.msapp.application.fixtures.FakeAccessTokens;
 import org.msapp.application.fixtures.FastPasswordHasher;
@@ -59,7 +60,7 @@ class GracefulShutdownIT {
         HttpClient client = HttpClient.newHttpClient();
         CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(HttpRequest.newBuilder(URI.create(base + "/users"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(TestService.registration("slow", "Senha@123").toString())).build(),
+                .POST(HttpRequest.BodyPublishers.ofString(Api.userJson("slow", "Senha@123").toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(hasher.entered.await(10, TimeUnit.SECONDS)).isTrue();
 

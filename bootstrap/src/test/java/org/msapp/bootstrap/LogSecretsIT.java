@@ -25,6 +25,8 @@ import org.flywaydb.core.api.logging.LogLevel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.msapp.adapters.http.ApiClient.Response;
+import org.msapp.adapters.http.ApiClient;
 import org.msapp.adapters.postgres.PostgresPersistence;
 import org.msapp.adapters.postgres.PostgresProbe;
 import org.msapp.adapters.postgres.TestDatabase;
@@ -34,8 +36,6 @@ import org.msapp.application.fixtures.RecordingEventPublisher;
 import org.msapp.application.memory.InMemoryCache;
 import org.msapp.application.memory.InMemoryFailedLogins;
 import org.msapp.application.memory.RandomIds;
-import org.msapp.bootstrap.TestService.Client;
-import org.msapp.bootstrap.TestService.Response;
 import org.msapp.domain.user.UserId;
 import org.slf4j.LoggerFactory;
 
@@ -88,7 +88,7 @@ class LogSecretsIT {
     private PostgresPersistence persistence;
     private FailingCache cache;
     private Application app;
-    private Client client;
+    private ApiClient client;
 
     @BeforeEach
     void capture() {
@@ -113,7 +113,7 @@ class LogSecretsIT {
                 persistence, new RecordingEventPublisher(), cache, new Argon2PasswordHasher(2, Duration.ofSeconds(5)),
                 new JwtAccessTokens(TestService.SECRET.bytes(), Clock.systemUTC()), new InMemoryFailedLogins(1_000, 10),
                 new RandomIds(), Clock.systemUTC(), List.of(new PostgresProbe(persistence, db.settings()))));
-        client = new Client(app);
+        client = new ApiClient(app.port());
     }
 
     @AfterEach
@@ -137,11 +137,11 @@ class LogSecretsIT {
     void no_log_line_holds_a_password_its_hash_or_the_credentials_of_a_request() throws Exception {
         long id = client.register("carol", PASSWORD);
         String hash = storedHash(id);
-        client.send("PATCH", "/users/" + id, "{\"full_name\":\"Carol\"}", "Authorization", TestService.basic("carol", PASSWORD));
-        client.send("PATCH", "/users/" + id, "{\"full_name\":\"Carol\"}", "Authorization", TestService.basic("carol", WRONG_PASSWORD));
+        client.send("PATCH", "/users/" + id, "{\"full_name\":\"Carol\"}", "Authorization", ApiClient.basic("carol", PASSWORD));
+        client.send("PATCH", "/users/" + id, "{\"full_name\":\"Carol\"}", "Authorization", ApiClient.basic("carol", WRONG_PASSWORD));
         Response changed = client.send("PUT", "/users/" + id + "/password",
                 "{\"password\":\"" + PASSWORD + "\",\"new_password\":\"" + NEW_PASSWORD + "\"}",
-                "Authorization", TestService.basic("carol", PASSWORD));
+                "Authorization", ApiClient.basic("carol", PASSWORD));
         assertThat(changed.status()).as(changed.body()).isEqualTo(204);
         String newHash = storedHash(id);
         assertThat(newHash).as("the hash the change of password made").isNotEqualTo(hash);
@@ -151,9 +151,9 @@ class LogSecretsIT {
         assertThat(token.status()).as(token.body()).isEqualTo(200);
         String bearer = token.json().get("access_token").asText();
         client.send("POST", "/auth/token", "{\"nick_name\":\"carol\",\"password\":\"" + PASSWORD + "\"}");   // 401: changed
-        client.send("GET", "/users/" + id, null, "Authorization", TestService.basic("carol", NEW_PASSWORD));
+        client.send("GET", "/users/" + id, null, "Authorization", ApiClient.basic("carol", NEW_PASSWORD));
         cache.fail(true);
-        client.get("/users/" + id, "Authorization", TestService.bearer(bearer));
+        client.get("/users/" + id, "Authorization", ApiClient.bearer(bearer));
         cache.fail(false);
         Thread.sleep(600);   // lets the outbox relay run and log
 

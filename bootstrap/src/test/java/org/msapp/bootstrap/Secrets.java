@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.msapp.adapters.http.ApiClient;
 
 /**
  * What must never leave the service, in a response, an event or a log line: passwords (as typed, and
@@ -35,7 +36,7 @@ public final class Secrets {
 
     /** A password, and the base64 of {@code nickName:password} that a Basic header carries. */
     public Secrets credentials(String nickName, String password) {
-        return and(password, TestService.basic(nickName, password).substring("Basic ".length()));
+        return and(password, ApiClient.basic(nickName, password).substring("Basic ".length()));
     }
 
     /** A stored password hash (a PHC string): whole, and the digest after its last {@code $}. */

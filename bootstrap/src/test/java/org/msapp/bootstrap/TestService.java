@@ -1,17 +1,5 @@
 package org.msapp.bootstrap;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,9 +7,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.msapp.adapters.http.Api;
+import org.msapp.adapters.http.ApiClient.Response;
+import org.msapp.adapters.http.ApiClient;
 import org.msapp.adapters.postgres.PostgresPersistence;
 import org.msapp.adapters.postgres.PostgresProbe;
 import org.msapp.adapters.postgres.TestDatabase;
@@ -36,21 +27,19 @@ import org.msapp.application.memory.InProcessProbe;
 import org.msapp.application.memory.RandomIds;
 import org.msapp.application.port.HealthProbe;
 import org.msapp.application.port.Persistence;
+import org.msapp.domain.user.User;
+import org.msapp.domain.user.UserId;
 
 /**
  * The real service (the whole graph, the real Javalin server on a random port) on in-memory
- * adapters and a fast password hasher, with a small HTTP {@link Client} to drive it. Its persistence is in
+ * adapters and a fast password hasher, with an {@link ApiClient} to drive it. Its persistence is in
  * memory, or PostgreSQL when {@link #onPostgres()}, each with the readiness probe the service runs
  * with it. Its clock is the system's, moved on by {@link ShiftedClock#shift} when a test needs time
- * to pass; the user named {@link #ADMIN} is an administrator once registered.
+ * to pass; the user named {@link Api#ADMIN} is an administrator once registered.
  */
 public final class TestService implements AutoCloseable {
-    public static final String ADMIN = "root";
-    /** A CPF with valid check digits, formatted: the one of every {@link #registration}. */
-    public static final String CPF = "529.982.247-25";
     public static final Config.Secret SECRET =
             new Config.Secret("a test key of at least thirty-two bytes, for HS256".getBytes(StandardCharsets.UTF_8));
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public final ShiftedClock clock = new ShiftedClock();
     public final JwtAccessTokens tokens = new JwtAccessTokens(SECRET.bytes(), clock);
@@ -61,14 +50,14 @@ public final class TestService implements AutoCloseable {
     public final FailingCache cache = new FailingCache(new InMemoryCache(clock, 1_000));
     public final FastPasswordHasher hasher = new FastPasswordHasher();
     public final Application app;
-    /** The HTTP client of this service, for what {@link #send} does not cover ({@link Client#sendBytes}). */
-    public final Client client;
+    /** The HTTP client of this service, for what {@link #send} does not cover ({@link ApiClient#sendBytes}). */
+    public final ApiClient client;
 
     private TestService() {
         var adapters = new Ports(persistence, events, cache, hasher, tokens, new InMemoryFailedLogins(1_000, 10),
                 new RandomIds(), clock, List.of(chosen.probe()));
-        app = Application.start(Config.embedded(0).withAccess(SECRET, List.of(ADMIN)), adapters);
-        client = new Client(app);
+        app = Application.start(Config.embedded(0).withAccess(SECRET, List.of(Api.ADMIN)), adapters);
+        client = new ApiClient(app.port());
     }
 
     public static TestService start() {
@@ -97,20 +86,6 @@ public final class TestService implements AutoCloseable {
         return new Chosen(shared::inTransaction, new PostgresProbe(shared, postgres.settings()));
     }
 
-    public record Response(int status, HttpHeaders headers, String body) {
-        public JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new UncheckedIOException("not JSON: " + body, e);
-            }
-        }
-
-        public String header(String name) {
-            return headers.firstValue(name).orElse(null);
-        }
-    }
-
     public Response get(String path, String... headers) {
         return client.get(path, headers);
     }
@@ -118,77 +93,6 @@ public final class TestService implements AutoCloseable {
     /** Sends JSON (Content-Type: application/json) unless a Content-Type is among the headers. */
     public Response send(String method, String path, String body, String... headers) {
         return client.send(method, path, body, headers);
-    }
-
-    /**
-     * A small HTTP/1.1 client of one running service: a {@link TestService}'s, or one a test started on
-     * its own configuration. A request that gets no answer within 10 s fails the test instead of hanging it.
-     */
-    public static final class Client {
-        private static final Duration ANSWER = Duration.ofSeconds(10);
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        private final String base;
-
-        public Client(Application app) {
-            base = "http://127.0.0.1:" + app.port();
-        }
-
-        public String baseUrl() {
-            return base;
-        }
-
-        public Response get(String path, String... headers) {
-            return send("GET", path, null, headers);
-        }
-
-        /** Sends JSON (Content-Type: application/json) unless a Content-Type is among the headers. */
-        public Response send(String method, String path, String body, String... headers) {
-            return exchange(method, path, body == null ? null : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8),
-                    headers);
-        }
-
-        /** Sends raw bytes as JSON (unless a Content-Type is among the headers), with a Content-Length or, chunked, without. */
-        public Response sendBytes(String method, String path, byte[] body, boolean chunked, String... headers) {
-            return exchange(method, path, chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
-                    : HttpRequest.BodyPublishers.ofByteArray(body), headers);
-        }
-
-        private Response exchange(String method, String path, HttpRequest.BodyPublisher body, String... headers) {
-            var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(ANSWER);
-            boolean typed = false;
-            for (int i = 0; i < headers.length; i += 2) {
-                request.header(headers[i], headers[i + 1]);
-                typed |= headers[i].equalsIgnoreCase("Content-Type");
-            }
-            if (body != null && !typed) request.header("Content-Type", "application/json");
-            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
-            try {
-                var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                return new Response(response.statusCode(), response.headers(), response.body());
-            } catch (HttpTimeoutException e) {
-                throw new UncheckedIOException(method + " " + path + " hung: no answer within " + ANSWER.toSeconds() + " s", e);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        /** A bearer token for these credentials, from POST /auth/token. */
-        public String token(String nickName, String password) {
-            Response r = send("POST", "/auth/token", null, "Authorization", basic(nickName, password));
-            if (r.status() != 200) throw new IllegalStateException("token for " + nickName + ": " + r.status() + " " + r.body());
-            return r.json().get("access_token").asText();
-        }
-
-        /** Registers a user with {@link #registration valid data} and returns its id. */
-        public long register(String nickName, String password) {
-            Response r = send("POST", "/users", registration(nickName, password).toString());
-            if (r.status() != 201) throw new IllegalStateException("register " + nickName + ": " + r.status() + " " + r.body());
-            return r.json().get("user_id").asLong();
-        }
     }
 
     /** A clock that runs with the system's, plus however far a test has moved it on. */
@@ -220,34 +124,19 @@ public final class TestService implements AutoCloseable {
         return client.token(nickName, password);
     }
 
-    /** The value of an Authorization header with a bearer token. */
-    public static String bearer(String token) {
-        return "Bearer " + token;
-    }
-
-    /** The value of an Authorization header with HTTP Basic credentials. */
-    public static String basic(String nickName, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((nickName + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The body of a valid registration (POST /users), as a JSON object to change before sending. */
-    public static ObjectNode registration(String nickName, String password) {
-        return JSON.createObjectNode()
-                .put("nick_name", nickName)
-                .put("password", password)
-                .put("full_name", "Test " + nickName)
-                .put("cpf", CPF)
-                .put("email", nickName + "@example.com")
-                .put("phone_number", "+55 11 91234-5678");
-    }
-
-    /** Registers a user with {@link #registration valid data} and returns its id. */
+    /** Registers a user with valid data and returns its id. */
     public long register(String nickName, String password) {
         return client.register(nickName, password);
     }
 
-    public String baseUrl() {
-        return client.baseUrl();
+    /** The stored user, read through the persistence port (for its password hash). */
+    public User storedUser(long id) {
+        return persistence.inTransaction(s -> s.users().find(new UserId(id))).orElseThrow();
+    }
+
+    /** Every stored user, read through the persistence port. */
+    public List<User> storedUsers() {
+        return persistence.inTransaction(s -> s.users().list(Optional.empty(), 10_000));
     }
 
     @Override

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.msapp.adapters.http.ApiClient;
 import org.msapp.adapters.postgres.PostgresSettings;
 import org.msapp.adapters.postgres.TestDatabase;
-import org.msapp.bootstrap.TestService.Client;
 
 /**
  * A database of its own as the MS-Application tutorial made it (its DDL, before any row), and the
@@ -67,7 +67,7 @@ final class TutorialDatabase implements AutoCloseable {
     }
 
     /** Starts the service on this database, as Main does; a start that fails throws what Main would print. */
-    Client start() {
+    ApiClient start() {
         Config config = Config.fromEnvironment(Map.of(
                 "HOST_DATABASE", settings.host(),
                 "DATABASE_PORT", String.valueOf(settings.port()),
@@ -79,7 +79,7 @@ final class TutorialDatabase implements AutoCloseable {
                 "AUTH_TOKEN_SECRET", SECRET));
         Application app = Application.start(config, report::add);
         started.add(app);
-        return new Client(app);
+        return new ApiClient(app.port());
     }
 
     /** {@code version:type:success} of each row of Flyway's history, in the order applied. */

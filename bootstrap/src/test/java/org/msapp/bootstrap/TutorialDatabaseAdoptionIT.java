@@ -15,10 +15,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.msapp.adapters.http.Api;
+import org.msapp.adapters.http.ApiClient.Response;
+import org.msapp.adapters.http.ApiClient;
 import org.msapp.adapters.postgres.PostgresSettings;
 import org.msapp.adapters.postgres.TestDatabase;
-import org.msapp.bootstrap.TestService.Client;
-import org.msapp.bootstrap.TestService.Response;
 import org.msapp.domain.user.Cpf;
 
 /**
@@ -38,7 +39,7 @@ class TutorialDatabaseAdoptionIT {
     private static final String MS2_STARTED_UTC = "2022-06-14T18:32:07.500Z";
 
     private TutorialDatabase tutorial;
-    private Client client;
+    private ApiClient client;
 
     @AfterEach
     void cleanUp() {
@@ -222,14 +223,14 @@ class TutorialDatabaseAdoptionIT {
 
     /** One check of the password (argon2) for a bearer token that the rest of the test uses. */
     private String token(String nickName, String password) {
-        Response r = client.send("POST", "/auth/token", null, "Authorization", TestService.basic(nickName, password));
+        Response r = client.send("POST", "/auth/token", null, "Authorization", ApiClient.basic(nickName, password));
         assertThat(r.status()).as("POST /auth/token with Basic %s:%s: %s", nickName, password, r.body()).isEqualTo(200);
         return r.json().get("access_token").asText();
     }
 
     /** The Authorization header pair of a bearer token. */
     private static String[] bearer(String token) {
-        return new String[] {"Authorization", TestService.bearer(token)};
+        return new String[] {"Authorization", ApiClient.bearer(token)};
     }
 
     private void register(String nickName, String cpf) {
@@ -238,7 +239,7 @@ class TutorialDatabaseAdoptionIT {
     }
 
     private static String registration(String nickName, String cpf) {
-        return TestService.registration(nickName, PASSWORD).put("cpf", cpf).toString();
+        return Api.userJson(nickName, PASSWORD).put("cpf", cpf).toString();
     }
 
     private static Map<Long, JsonNode> byId(JsonNode items, String idField) {

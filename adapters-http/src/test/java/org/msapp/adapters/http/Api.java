@@ -8,21 +8,30 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.msapp.adapters.http.TestServer.Response;
+import org.msapp.adapters.http.ApiClient.Response;
 
-/** What the tests of the running server share: request bodies, credentials, and the checks of a problem and of a page. */
-final class Api {
-    static final ObjectMapper JSON = new ObjectMapper();
-    /** A CPF with valid check digits, formatted. */
-    static final String CPF = "529.982.247-25";
-    /** The password of {@link TestServer#ADMIN}, the administrator, when a test registers it with {@link #admin}. */
-    static final String ADMIN_PASSWORD = "Admin@123-root";
+/**
+ * What the tests of the HTTP API share, those of the adapter alone ({@link TestServer}) and
+ * bootstrap's end-to-end ones: request bodies, credentials, and the checks of a problem and of a page.
+ */
+public final class Api {
+    public static final ObjectMapper JSON = new ObjectMapper();
+    /** A CPF with valid check digits, formatted, the one of every registration body; its digits are {@link #CPF_DIGITS}. */
+    public static final String CPF = "529.982.247-25";
+    public static final String CPF_DIGITS = "52998224725";
+    public static final String CPF_MASKED = "***.982.247-**";
+    /** The nick name that the servers of the tests make an administrator: {@link TestServer}'s, and bootstrap's TestService. */
+    public static final String ADMIN = "root";
+    /** The password of {@link #ADMIN}, the administrator, when a test registers it with {@link #admin}. */
+    public static final String ADMIN_PASSWORD = "Admin@123-root";
+    /** The WWW-Authenticate value of every 401. */
+    public static final String CHALLENGE = "Bearer realm=\"ms-application\", Basic realm=\"ms-application\", charset=\"UTF-8\"";
 
     private Api() {
     }
 
     /** A valid registration body as a JSON object, to change before sending. */
-    static ObjectNode userJson(String nickName, String password) {
+    public static ObjectNode userJson(String nickName, String password) {
         return JSON.createObjectNode()
                 .put("nick_name", nickName)
                 .put("password", password)
@@ -32,15 +41,15 @@ final class Api {
                 .put("phone_number", "+55 11 91234-5678");
     }
 
-    static String userBody(String nickName, String password) {
+    public static String userBody(String nickName, String password) {
         return write(userJson(nickName, password));
     }
 
-    static String orderBody(String item, long quantity, long price) {
+    public static String orderBody(String item, long quantity, long price) {
         return write(JSON.createObjectNode().put("item_description", item).put("item_quantity", quantity).put("item_price", price));
     }
 
-    static String write(Object node) {
+    public static String write(Object node) {
         try {
             return JSON.writeValueAsString(node);
         } catch (JsonProcessingException e) {
@@ -49,43 +58,48 @@ final class Api {
     }
 
     /** {"a": "x", ...} from name, value pairs (values as Java strings, longs or booleans). */
-    static String body(Object... namesAndValues) {
+    public static String body(Object... namesAndValues) {
         ObjectNode node = JSON.createObjectNode();
         for (int i = 0; i < namesAndValues.length; i += 2) node.putPOJO((String) namesAndValues[i], namesAndValues[i + 1]);
         return write(node);
     }
 
     /** Places an order through the API, with these credentials (the owner's or an administrator's), and returns its id. */
-    static long placeOrder(TestServer service, String[] auth, long userId, long quantity, long price) {
-        Response r = service.send("POST", "/users/" + userId + "/orders", orderBody("item for " + userId, quantity, price), auth);
+    public static long placeOrder(ApiClient client, String[] auth, long userId, long quantity, long price) {
+        Response r = client.send("POST", "/users/" + userId + "/orders", orderBody("item for " + userId, quantity, price), auth);
         assertThat(r.status()).as("place order: %s", r.body()).isEqualTo(201);
         return r.json().get("order_id").asLong();
     }
 
+    /** The Basic credentials header pair, for {@code send(..., Api.auth(...))}. */
+    public static String[] auth(String nickName, String password) {
+        return new String[] {"Authorization", ApiClient.basic(nickName, password)};
+    }
+
     /** The header pair of a bearer token for these credentials, fresh from POST /auth/token. */
-    static String[] bearer(TestServer service, String nickName, String password) {
-        return new String[] {"Authorization", TestServer.bearer(service.token(nickName, password))};
+    public static String[] bearer(ApiClient client, String nickName, String password) {
+        return new String[] {"Authorization", ApiClient.bearer(client.token(nickName, password))};
     }
 
     /**
-     * Registers the administrator ({@link TestServer#ADMIN}, password {@link #ADMIN_PASSWORD}) and
-     * returns the header pair of its bearer token, for the lists of everyone.
+     * Registers the administrator ({@link #ADMIN}, password {@link #ADMIN_PASSWORD}) and returns the
+     * header pair of its bearer token, for the lists of everyone.
      */
-    static String[] admin(TestServer service) {
-        service.register(TestServer.ADMIN, ADMIN_PASSWORD);
-        return bearer(service, TestServer.ADMIN, ADMIN_PASSWORD);
+    public static String[] admin(ApiClient client) {
+        client.register(ADMIN, ADMIN_PASSWORD);
+        return bearer(client, ADMIN, ADMIN_PASSWORD);
     }
 
     /** The nick names of every user, in the order of GET /users (by id), as the administrator {@code admin} sees them. */
-    static List<String> nickNames(TestServer service, String[] admin) {
-        Response r = service.get("/users?limit=200", admin);
+    public static List<String> nickNames(ApiClient client, String[] admin) {
+        Response r = client.get("/users?limit=200", admin);
         List<String> names = new ArrayList<>();
         items(r).forEach(u -> names.add(u.get("nick_name").asText()));
         assertThat(next(r)).as("every user on one page").isNull();
         return names;
     }
 
-    static String[] with(String[] headers, String... more) {
+    public static String[] with(String[] headers, String... more) {
         String[] all = new String[headers.length + more.length];
         System.arraycopy(headers, 0, all, 0, headers.length);
         System.arraycopy(more, 0, all, headers.length, more.length);
@@ -96,7 +110,7 @@ final class Api {
      * An RFC 9457 problem with this status: {@code application/problem+json}, and type, title,
      * status (the response's), detail and instance (the request's path) all present.
      */
-    static JsonNode assertProblem(Response r, int status, String path) {
+    public static JsonNode assertProblem(Response r, int status, String path) {
         assertThat(r.status()).as("status of %s", r.body()).isEqualTo(status);
         assertThat(r.header("Content-Type")).as("content type").startsWith("application/problem+json");
         JsonNode p = r.json();
@@ -113,14 +127,14 @@ final class Api {
     }
 
     /** The {@code field} of each {@code errors} entry, in order. */
-    static List<String> errorFields(Response r) {
+    public static List<String> errorFields(Response r) {
         List<String> fields = new ArrayList<>();
         r.json().path("errors").forEach(e -> fields.add(e.path("field").asText()));
         return fields;
     }
 
     /** The items of a page, after checking its shape: {"items": [...], "next": url|null}. */
-    static List<JsonNode> items(Response r) {
+    public static List<JsonNode> items(Response r) {
         assertThat(r.status()).as("page: %s", r.body()).isEqualTo(200);
         JsonNode page = r.json();
         assertThat(page.path("items").isArray()).as("items in %s", r.body()).isTrue();
@@ -131,7 +145,7 @@ final class Api {
     }
 
     /** The next link, or null; the Link header must say the same, and be absent exactly when there is none. */
-    static String next(Response r) {
+    public static String next(Response r) {
         JsonNode next = r.json().get("next");
         String link = r.header("Link");
         if (next == null || next.isNull()) {
@@ -140,5 +154,12 @@ final class Api {
         }
         assertThat(link).as("Link header").isEqualTo("<" + next.asText() + ">; rel=\"next\"");
         return next.asText();
+    }
+
+    /** GETs a next link (with these headers: the credentials), whether the server gave it as a path or as a full URL of itself. */
+    public static Response follow(ApiClient client, String next, String... headers) {
+        String path = next.startsWith(client.baseUrl()) ? next.substring(client.baseUrl().length()) : next;
+        assertThat(path).as("a link into this service").startsWith("/");
+        return client.get(path, headers);
     }
 }

@@ -4,17 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.msapp.adapters.http.Api.with;
 
 import org.junit.jupiter.api.Test;
-import org.msapp.adapters.http.TestServer.Response;
+import org.msapp.adapters.http.ApiClient.Response;
 
 /** 304 Not Modified (If-None-Match on a read) and 204 No Content: answers that carry no body. */
-class BodilessAnswersIT extends AliceAndHerOrder {
+class BodilessAnswersIT extends AliceAndHerOrderOnTestServer {
     private Response get(String path, String... headers) {
         return service.get(path, with(owner, headers));
     }
 
     @Test
     void a_read_with_if_none_match_equal_to_the_etag_is_304_without_a_body() {
-        String anOrder = "/orders/" + Api.placeOrder(service, owner, alice, 1, 100);
+        String anOrder = "/orders/" + Api.placeOrder(service.client, owner, alice, 1, 100);
         for (String path : new String[] {"/users/" + alice, anOrder}) {
             String etag = get(path).header("ETag");
             assertThat(etag).as(path).isNotBlank();
@@ -45,7 +45,7 @@ class BodilessAnswersIT extends AliceAndHerOrder {
         Response[] noContent = {
                 service.send("DELETE", "/orders/" + order, null, owner),
                 service.send("PUT", "/users/" + alice + "/password", Api.body("password", PASSWORD, "new_password", newPassword), owner),
-                service.send("DELETE", "/users/" + alice, null, "Authorization", TestServer.basic("alice", newPassword))};
+                service.send("DELETE", "/users/" + alice, null, "Authorization", ApiClient.basic("alice", newPassword))};
 
         for (Response r : noContent) {
             assertThat(r.status()).as(r.body()).isEqualTo(204);

@@ -8,14 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
-import org.msapp.adapters.http.TestServer.Response;
+import org.msapp.adapters.http.ApiClient.Response;
 
 /**
  * The bounds that the OpenAPI document sets on request fields (maxLength, minLength, maximum,
  * minimum) are the ones the service enforces: a client that trusts the document expects a 422 naming
  * the field for a value past one, and gets it.
  */
-class DocumentedBoundsIT extends AliceAndHerOrder {
+class DocumentedBoundsIT extends AliceAndHerOrderOnTestServer {
     /** One value just past one bound of one field, in the document's example body of an operation. */
     private record Probe(String method, String path, String field, String bound, ObjectNode body) {
     }

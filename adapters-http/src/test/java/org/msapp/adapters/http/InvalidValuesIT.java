@@ -11,10 +11,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.msapp.adapters.http.TestServer.Response;
+import org.msapp.adapters.http.ApiClient.Response;
 
 /** 422: values that break the rules are refused with every field at fault named, and change nothing. */
-class InvalidValuesIT extends AliceAndHerOrder {
+class InvalidValuesIT extends AliceAndHerOrderOnTestServer {
     @Test
     void missing_required_fields_are_422_with_one_error_per_field() {
         Response user = post("/users", "{}");

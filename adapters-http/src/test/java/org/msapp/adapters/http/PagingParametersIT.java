@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.msapp.adapters.http.TestServer.Response;
+import org.msapp.adapters.http.ApiClient.Response;
 
 /** The limit and the cursor of GET /users, GET /orders and GET /users/{id}/orders, read by the administrator. */
 class PagingParametersIT {
@@ -18,7 +18,7 @@ class PagingParametersIT {
     @BeforeEach
     void start() {
         service = TestServer.start();
-        admin = Api.admin(service);
+        admin = Api.admin(service.client);
     }
 
     @AfterEach

@@ -8,10 +8,10 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.msapp.adapters.http.TestServer.Response;
+import org.msapp.adapters.http.ApiClient.Response;
 
 /** 413, 415, 404, 405, 431, HEAD and the methods no route takes: each refusal a problem, and nothing changed. */
-class RefusedRequestsIT extends AliceAndHerOrder {
+class RefusedRequestsIT extends AliceAndHerOrderOnTestServer {
     @Test
     void a_body_over_64_kib_is_413() {
         String big = "{\"nick_name\":\"" + "a".repeat(70 * 1024) + "\"}";

@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.msapp.adapters.http.TestServer.Response;
+import org.msapp.adapters.http.ApiClient.Response;
 
 /** 400: a body that cannot be read (malformed JSON, a wrong JSON type, an unknown or duplicate field) changes nothing. */
-class UnreadableBodiesIT extends AliceAndHerOrder {
+class UnreadableBodiesIT extends AliceAndHerOrderOnTestServer {
     @ParameterizedTest
     @ValueSource(strings = {"{\"nick_name\":", "{nick_name: \"x\"}", "{\"nick_name\":\"x\",}", "{\"nick_name\":\"x\"} {}",
             "{\"nick_name\":'x'}", "{\"a\":1}}", "<xml/>"})

@@ -13,10 +13,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
-import org.msapp.adapters.http.TestServer.Response;
+import org.msapp.adapters.http.ApiClient.Response;
 
 /** Every problem is JSON in UTF-8, whatever it quotes: field names, ids from paths, values, in any script. */
-class Utf8ProblemsIT extends AliceAndHerOrder {
+class Utf8ProblemsIT extends AliceAndHerOrderOnTestServer {
     /** 中, percent-encoded as a path segment. */
     private static final String HAN = "%E4%B8%AD";
     private static final String ODD_NAMES = "{\"ñame\":1,\"名前\":\"値\",\"emoji\uD83D\uDE00\":true}";
@@ -75,7 +75,7 @@ class Utf8ProblemsIT extends AliceAndHerOrder {
         utf8Problem(service.send("POST", "/users", "{\"full_name\":\"" + "ñ".repeat(40_000) + "\"}"), 413, "/users");
         utf8Problem(service.send("PUT", "/users/" + HAN, "{}", owner), 405, "/users/" + HAN);
         utf8Problem(service.get("/n%C3%B6pe/" + HAN, owner), 404, "/n%C3%B6pe/" + HAN);
-        utf8Problem(service.get("/users/" + alice, "Authorization", TestServer.basic("jösé", "sënha-中")), 401, "/users/" + alice);
+        utf8Problem(service.get("/users/" + alice, "Authorization", ApiClient.basic("jösé", "sënha-中")), 401, "/users/" + alice);
     }
 
     @Test

@@ -14,8 +14,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.msapp.adapters.http.Api;
+import org.msapp.adapters.http.ApiClient.Response;
+import org.msapp.adapters.http.ApiClient;
 import org.msapp.bootstrap.TestService;
-import org.msapp.bootstrap.TestService.Response;
 
 /**
  * DESIGN section 4, "Access, in full", over HTTP: every protected route, for every kind of caller,
@@ -62,7 +64,7 @@ class AccessApiIT {
     @BeforeAll
     void start() {
         service = TestService.start();
-        service.register(TestService.ADMIN, PASSWORD);
+        service.register(Api.ADMIN, PASSWORD);
     }
 
     @AfterAll
@@ -87,7 +89,7 @@ class AccessApiIT {
     }
 
     private String[] bearer(String nick) {
-        return new String[] {"Authorization", TestService.bearer(service.token(nick, PASSWORD))};
+        return new String[] {"Authorization", ApiClient.bearer(service.token(nick, PASSWORD))};
     }
 
     private String[] credentials(Who who, Owner owner) {
@@ -101,7 +103,7 @@ class AccessApiIT {
             }
             case SOMEONE_ELSE -> bearer(newOwner(false).nick());
             case OWNER -> bearer(owner.nick());
-            case ADMINISTRATOR -> bearer(TestService.ADMIN);
+            case ADMINISTRATOR -> bearer(Api.ADMIN);
             case OWNER_WITH_BASIC -> Api.auth(owner.nick(), PASSWORD);
         };
     }
@@ -144,8 +146,8 @@ class AccessApiIT {
 
     @Test
     void an_administrator_with_basic_credentials_may_list_everyone() {
-        assertThat(service.get("/users", Api.auth(TestService.ADMIN, PASSWORD)).status()).isEqualTo(200);
-        assertThat(service.get("/orders", Api.auth(TestService.ADMIN, PASSWORD)).status()).isEqualTo(200);
+        assertThat(service.get("/users", Api.auth(Api.ADMIN, PASSWORD)).status()).isEqualTo(200);
+        assertThat(service.get("/orders", Api.auth(Api.ADMIN, PASSWORD)).status()).isEqualTo(200);
     }
 
     @Test
@@ -160,7 +162,7 @@ class AccessApiIT {
             assertThat(r.json().get("token_type").asText()).isEqualTo("Bearer");
             assertThat(r.json().get("expires_in").asLong()).isEqualTo(900);
             assertThat(r.header("Cache-Control")).isEqualTo("no-store");
-            String[] auth = {"Authorization", TestService.bearer(r.json().get("access_token").asText())};
+            String[] auth = {"Authorization", ApiClient.bearer(r.json().get("access_token").asText())};
             assertThat(service.get("/users/" + owner.user(), auth).status()).isEqualTo(200);
         }
     }
@@ -182,7 +184,7 @@ class AccessApiIT {
         String token = service.token(owner.nick(), PASSWORD);
         String tampered = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
 
-        assertThat(service.get("/users/" + owner.user(), "Authorization", TestService.bearer(tampered)).status()).isEqualTo(401);
+        assertThat(service.get("/users/" + owner.user(), "Authorization", ApiClient.bearer(tampered)).status()).isEqualTo(401);
         assertThat(service.get("/users/" + owner.user(), "Authorization", "Digest username=x").status()).isEqualTo(401);
         assertThat(service.get("/users/" + owner.user(), "Authorization", "Bearer ").status()).isEqualTo(401);
     }
@@ -200,7 +202,7 @@ class AccessApiIT {
         Api.assertProblem(refused, 401, "/users/" + owner.user());
         assertThat(refused.json().get("detail").asText()).contains("revoked");
         String fresh = service.token(owner.nick(), "Nova#Senha456");
-        assertThat(service.get("/users/" + owner.user(), "Authorization", TestService.bearer(fresh)).status()).isEqualTo(200);
+        assertThat(service.get("/users/" + owner.user(), "Authorization", ApiClient.bearer(fresh)).status()).isEqualTo(200);
     }
 
     @Test

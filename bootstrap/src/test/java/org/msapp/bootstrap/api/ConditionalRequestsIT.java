@@ -1,16 +1,17 @@
 package org.msapp.bootstrap.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.msapp.bootstrap.api.Api.assertProblem;
-import static org.msapp.bootstrap.api.Api.auth;
-import static org.msapp.bootstrap.api.Api.body;
-import static org.msapp.bootstrap.api.Api.with;
+import static org.msapp.adapters.http.Api.assertProblem;
+import static org.msapp.adapters.http.Api.auth;
+import static org.msapp.adapters.http.Api.body;
+import static org.msapp.adapters.http.Api.with;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.msapp.adapters.http.Api;
+import org.msapp.adapters.http.ApiClient.Response;
 import org.msapp.bootstrap.TestService;
-import org.msapp.bootstrap.TestService.Response;
 
 /**
  * ETag, If-None-Match (304) on reads and If-Match (412 when stale) on changes, for users and orders,
@@ -28,7 +29,7 @@ class ConditionalRequestsIT {
         service = TestService.start();
         alice = service.register("alice", PASSWORD);
         user = "/users/" + alice;
-        owner = Api.bearer(service, "alice", PASSWORD);
+        owner = Api.bearer(service.client, "alice", PASSWORD);
     }
 
     @AfterEach
@@ -93,7 +94,7 @@ class ConditionalRequestsIT {
         assertThat(get(user).status()).isEqualTo(200);
         String current = get(user).header("ETag");
         assertThat(send("DELETE", user, null, "If-Match", current).status()).isEqualTo(204);
-        assertThat(service.get(user, Api.admin(service)).status()).as("as the administrator sees it").isEqualTo(404);
+        assertThat(service.get(user, Api.admin(service.client)).status()).as("as the administrator sees it").isEqualTo(404);
     }
 
     @Test
@@ -112,7 +113,7 @@ class ConditionalRequestsIT {
 
     @Test
     void an_order_patch_with_a_stale_if_match_is_412_and_changes_nothing_the_current_one_succeeds() {
-        String order = "/orders/" + Api.placeOrder(service, owner, alice, 2, 100);
+        String order = "/orders/" + Api.placeOrder(service.client, owner, alice, 2, 100);
         String stale = get(order).header("ETag");
         assertThat(send("PATCH", order, body("item_quantity", 3L)).status()).isEqualTo(200);
         Response before = get(order);
@@ -130,7 +131,7 @@ class ConditionalRequestsIT {
 
     @Test
     void an_order_delete_with_a_stale_if_match_is_412_and_the_order_stays_then_the_current_one_deletes() {
-        String order = "/orders/" + Api.placeOrder(service, owner, alice, 2, 100);
+        String order = "/orders/" + Api.placeOrder(service.client, owner, alice, 2, 100);
         String stale = get(order).header("ETag");
         assertThat(send("PATCH", order, body("item_quantity", 3L)).status()).isEqualTo(200);
 
@@ -144,7 +145,7 @@ class ConditionalRequestsIT {
 
     @Test
     void an_if_match_that_is_no_etag_at_all_is_412_never_a_5xx() {
-        String order = "/orders/" + Api.placeOrder(service, owner, alice, 2, 100);
+        String order = "/orders/" + Api.placeOrder(service.client, owner, alice, 2, 100);
 
         assertProblem(send("PATCH", order, body("item_quantity", 3L), "If-Match", "\"garbage\""), 412, order);
         assertProblem(send("PATCH", order, body("item_quantity", 3L), "If-Match", "\"99999999999999999999999\""), 412, order);

@@ -8,8 +8,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.msapp.adapters.http.Api;
+import org.msapp.adapters.http.ApiClient.Response;
 import org.msapp.bootstrap.TestService;
-import org.msapp.bootstrap.TestService.Response;
 
 /** Liveness, readiness (naming the persistence of the run: memory, or PostgreSQL) and the Prometheus metrics. */
 class HealthApiIT {

@@ -10,46 +10,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.msapp.bootstrap.TestService.Response;
+import org.msapp.adapters.http.AliceAndHerOrder;
+import org.msapp.adapters.http.Api;
+import org.msapp.adapters.http.ApiClient.Response;
+import org.msapp.adapters.http.ApiClient;
 import org.msapp.bootstrap.TestService;
 
 /**
  * Hostile input never gets a 5xx or a stack trace, on any route that takes a body, nor in paths,
  * queries and headers: every value goes as far as it can, into the store (PostgreSQL in the second
- * pass), which must refuse it as cleanly as the adapter does. Requests to the protected routes carry
- * the owner's bearer token (the lists of everyone, the administrator's), so that what is refused is
- * refused for what it says, past the check of the credentials.
+ * pass), which must refuse it as cleanly as the adapter does. The tests start from alice and her
+ * order on the whole service; a sweep that happens to change her password renews her token.
  */
-class HostileInputIT {
-    private static final String PASSWORD = "Senha@123-owner";
-    private TestService service;
-    private long alice;
-    private long order;
-    /** alice's bearer token; renewed when a sweep happens to change her password. */
-    private String[] owner;
-    private String[] admin;
-
-    @BeforeEach
-    void start() {
-        service = TestService.start();
-        alice = service.register("alice", PASSWORD);
-        owner = Api.bearer(service, "alice", PASSWORD);
-        admin = Api.admin(service);
-        order = Api.placeOrder(service, owner, alice, 2, 100);
-    }
-
-    @AfterEach
-    void stop() {
-        service.close();
-    }
-
-    private String orders() {
-        return "/users/" + alice + "/orders";
+class HostileInputIT extends AliceAndHerOrder<TestService> {
+    HostileInputIT() {
+        super(TestService::start, service -> service.client);
     }
 
     /** A route that takes a body, the fields it reads, a valid JSON value for each, and whether the owner's token goes along. */
@@ -202,7 +180,7 @@ class HostileInputIT {
                 String now = Api.JSON.readTree(sent).get("new_password").asText();
                 Response back = service.send("PUT", route.path(), Api.body("password", now, "new_password", PASSWORD), Api.auth("alice", now));
                 assertThat(back.status()).as("password put back: %s", back.body()).isEqualTo(204);
-                owner = Api.bearer(service, "alice", PASSWORD);
+                owner = Api.bearer(service.client, "alice", PASSWORD);
             }
             if (route.path().equals("/users/" + alice) && r.status() == 200 && !"alice".equals(r.json().path("nick_name").asText())) {
                 String now = r.json().path("nick_name").asText();
@@ -299,7 +277,7 @@ class HostileInputIT {
                 {"Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("al\u0000ice:pw".getBytes(StandardCharsets.UTF_8))},
                 {"Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(new byte[] {'a', 'l', (byte) 0xff, ':', 'p'})},
                 {"Authorization", "Basic"}, {"Authorization", "Basic ="}, {"Authorization", "Bearer x.y.z"},
-                {"Authorization", "basic " + TestService.basic("alice", PASSWORD).substring(6)}};
+                {"Authorization", "basic " + ApiClient.basic("alice", PASSWORD).substring(6)}};
         for (String[] h : auths) {
             Response r = service.send("PATCH", user, "{\"full_name\":\"A\"}", h);
             checkSafe(soft, "PATCH with " + abbreviate(h[1]), r);

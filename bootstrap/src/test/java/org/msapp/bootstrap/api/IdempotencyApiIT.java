@@ -1,9 +1,9 @@
 package org.msapp.bootstrap.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.msapp.bootstrap.api.Api.assertProblem;
-import static org.msapp.bootstrap.api.Api.items;
-import static org.msapp.bootstrap.api.Api.orderBody;
+import static org.msapp.adapters.http.Api.assertProblem;
+import static org.msapp.adapters.http.Api.items;
+import static org.msapp.adapters.http.Api.orderBody;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.msapp.adapters.http.Api;
+import org.msapp.adapters.http.ApiClient.Response;
 import org.msapp.bootstrap.TestService;
-import org.msapp.bootstrap.TestService.Response;
 
 /**
  * Idempotency-Key on POST /users and POST /users/{id}/orders: a retry gets the first answer, and
@@ -30,12 +31,12 @@ class IdempotencyApiIT {
     @BeforeEach
     void start() {
         service = TestService.start();
-        admin = Api.admin(service);
+        admin = Api.admin(service.client);
     }
 
     /** The nick names of every user, the administrator's first. */
     private List<String> users() {
-        return Api.nickNames(service, admin);
+        return Api.nickNames(service.client, admin);
     }
 
     @AfterEach
@@ -60,7 +61,7 @@ class IdempotencyApiIT {
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         assertSameAnswer(again, first);
         assertThat(again.header("Content-Type")).startsWith("application/json");
-        assertThat(users()).containsExactly(TestService.ADMIN, "alice");
+        assertThat(users()).containsExactly(Api.ADMIN, "alice");
     }
 
     @Test
@@ -79,13 +80,13 @@ class IdempotencyApiIT {
         Response other = service.send("POST", "/users", Api.userBody("bob", "Senha@123"), "Idempotency-Key", "k-1");
 
         assertProblem(other, 422, "/users");
-        assertThat(users()).containsExactly(TestService.ADMIN, "alice");
+        assertThat(users()).containsExactly(Api.ADMIN, "alice");
     }
 
     @Test
     void placing_twice_with_one_key_and_one_body_answers_the_same_and_places_one_order() {
         long alice = service.register("alice", "Senha@123");
-        String[] owner = Api.bearer(service, "alice", "Senha@123");
+        String[] owner = Api.bearer(service.client, "alice", "Senha@123");
         String path = "/users/" + alice + "/orders";
         String body = orderBody("Book", 2, 3_000);
 
@@ -101,7 +102,7 @@ class IdempotencyApiIT {
     @Test
     void one_key_with_another_order_body_is_422_and_places_nothing_more() {
         long alice = service.register("alice", "Senha@123");
-        String[] owner = Api.bearer(service, "alice", "Senha@123");
+        String[] owner = Api.bearer(service.client, "alice", "Senha@123");
         String path = "/users/" + alice + "/orders";
         assertThat(service.send("POST", path, orderBody("Book", 2, 3_000), Api.with(owner, "Idempotency-Key", "order-1")).status())
                 .isEqualTo(201);
@@ -116,7 +117,7 @@ class IdempotencyApiIT {
     @Test
     void different_keys_place_different_orders() {
         long alice = service.register("alice", "Senha@123");
-        String[] owner = Api.bearer(service, "alice", "Senha@123");
+        String[] owner = Api.bearer(service.client, "alice", "Senha@123");
         String path = "/users/" + alice + "/orders";
         String body = orderBody("Book", 2, 3_000);
 
@@ -154,7 +155,7 @@ class IdempotencyApiIT {
             assertThat(answers).extracting(Response::status).as("statuses").containsOnly(201);
             assertThat(answers).extracting(Response::body).containsOnly(first.body());
             assertThat(answers).extracting(r -> r.header("Location")).containsOnly(first.header("Location"));
-            assertThat(users()).containsExactly(TestService.ADMIN, "racer");
+            assertThat(users()).containsExactly(Api.ADMIN, "racer");
         } finally {
             pool.shutdownNow();
             assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();

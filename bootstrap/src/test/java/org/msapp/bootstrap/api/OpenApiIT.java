@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.msapp.adapters.http.ApiClient;
 import org.msapp.bootstrap.TestService;
 
 /** The OpenAPI document that the service serves agrees with the routes it registers, and holds together. */
@@ -78,7 +79,7 @@ class OpenApiIT {
         long user = service.register("alice", "Senha@123");
         var placed = service.send("POST", "/users/" + user + "/orders",
                 "{\"item_description\":\"Keyboard\",\"item_quantity\":1,\"item_price\":100}",
-                "Authorization", TestService.basic("alice", "Senha@123"));
+                "Authorization", ApiClient.basic("alice", "Senha@123"));
         assertThat(placed.status()).isEqualTo(201);
         long order = placed.json().get("order_id").asLong();
         Set<String> schemes = new TreeSet<>();
@@ -119,7 +120,7 @@ class OpenApiIT {
         assertThat(fieldNames(user.json())).isEqualTo(propertyNames(doc, "User")).isEqualTo(requiredNames(doc, "User"));
 
         String orders = "/users/" + user.json().get("user_id").asLong() + "/orders";
-        String[] owner = {"Authorization", TestService.bearer(service.token(registration.get("nick_name").asText(),
+        String[] owner = {"Authorization", ApiClient.bearer(service.token(registration.get("nick_name").asText(),
                 registration.get("password").asText()))};
         var order = service.send("POST", orders, requestExample(doc, "/users/{id}/orders", "post").toString(), owner);
         assertThat(order.status()).as("POST %s with the document's example: %s", orders, order.body()).isEqualTo(201);

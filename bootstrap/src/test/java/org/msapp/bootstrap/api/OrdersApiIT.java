@@ -1,10 +1,10 @@
 package org.msapp.bootstrap.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.msapp.bootstrap.api.Api.assertProblem;
-import static org.msapp.bootstrap.api.Api.body;
-import static org.msapp.bootstrap.api.Api.items;
-import static org.msapp.bootstrap.api.Api.orderBody;
+import static org.msapp.adapters.http.Api.assertProblem;
+import static org.msapp.adapters.http.Api.body;
+import static org.msapp.adapters.http.Api.items;
+import static org.msapp.adapters.http.Api.orderBody;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -13,8 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.msapp.adapters.http.Api;
+import org.msapp.adapters.http.ApiClient.Response;
 import org.msapp.bootstrap.TestService;
-import org.msapp.bootstrap.TestService.Response;
 
 /**
  * Orders over HTTP: place for a user, read, change (total recomputed), delete, list per user; each
@@ -30,8 +31,8 @@ class OrdersApiIT {
     void start() {
         service = TestService.start();
         alice = service.register("alice", "Senha@123");
-        owner = Api.bearer(service, "alice", "Senha@123");
-        admin = Api.admin(service);
+        owner = Api.bearer(service.client, "alice", "Senha@123");
+        admin = Api.admin(service.client);
     }
 
     @AfterEach
@@ -107,7 +108,7 @@ class OrdersApiIT {
 
     @Test
     void changing_an_order_recomputes_its_total_and_moves_its_version_on() {
-        long id = Api.placeOrder(service, owner, alice, 2, 250);
+        long id = Api.placeOrder(service.client, owner, alice, 2, 250);
         Response before = service.get("/orders/" + id, owner);
 
         Response r = service.send("PATCH", "/orders/" + id, body("item_quantity", 7L), owner);
@@ -131,7 +132,7 @@ class OrdersApiIT {
 
     @Test
     void a_change_out_of_range_is_422_and_changes_nothing() {
-        long id = Api.placeOrder(service, owner, alice, 2, 250);
+        long id = Api.placeOrder(service.client, owner, alice, 2, 250);
 
         Response r = service.send("PATCH", "/orders/" + id, body("item_quantity", 1_000_001L), owner);
 
@@ -147,7 +148,7 @@ class OrdersApiIT {
 
     @Test
     void deleting_an_order_answers_204_and_then_it_is_gone() {
-        long id = Api.placeOrder(service, owner, alice, 2, 250);
+        long id = Api.placeOrder(service.client, owner, alice, 2, 250);
 
         Response r = service.send("DELETE", "/orders/" + id, null, owner);
 
@@ -161,10 +162,10 @@ class OrdersApiIT {
     @Test
     void a_users_list_of_orders_holds_that_users_orders_only() {
         long bob = service.register("bob", "Senha@456");
-        String[] bobs = Api.bearer(service, "bob", "Senha@456");
-        long a1 = Api.placeOrder(service, owner, alice, 1, 10);
-        long b1 = Api.placeOrder(service, bobs, bob, 1, 20);
-        long a2 = Api.placeOrder(service, owner, alice, 2, 30);
+        String[] bobs = Api.bearer(service.client, "bob", "Senha@456");
+        long a1 = Api.placeOrder(service.client, owner, alice, 1, 10);
+        long b1 = Api.placeOrder(service.client, bobs, bob, 1, 20);
+        long a2 = Api.placeOrder(service.client, owner, alice, 2, 30);
 
         List<JsonNode> ofAlice = items(service.get("/users/" + alice + "/orders", owner));
         List<JsonNode> ofBob = items(service.get("/users/" + bob + "/orders", bobs));

@@ -1,8 +1,8 @@
 package org.msapp.bootstrap.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.msapp.bootstrap.api.Api.items;
-import static org.msapp.bootstrap.api.Api.next;
+import static org.msapp.adapters.http.Api.items;
+import static org.msapp.adapters.http.Api.next;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -10,8 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.msapp.adapters.http.Api;
+import org.msapp.adapters.http.ApiClient.Response;
 import org.msapp.bootstrap.TestService;
-import org.msapp.bootstrap.TestService.Response;
 
 /**
  * Keyset pages on GET /users, GET /orders and GET /users/{id}/orders: limit, after, next and Link.
@@ -35,14 +36,14 @@ class PagingApiIT {
     /** Registers {@code count} users, the first of them the administrator (who reads the list); their ids, in order. */
     private List<Long> users(int count) {
         List<Long> ids = new ArrayList<>();
-        ids.add(service.register(TestService.ADMIN, Api.ADMIN_PASSWORD));
-        admin = Api.bearer(service, TestService.ADMIN, Api.ADMIN_PASSWORD);
+        ids.add(service.register(Api.ADMIN, Api.ADMIN_PASSWORD));
+        admin = Api.bearer(service.client, Api.ADMIN, Api.ADMIN_PASSWORD);
         for (int i = 1; i < count; i++) ids.add(service.register("user" + i, "Senha@123"));
         return ids;
     }
 
     private void admin() {
-        admin = Api.admin(service);
+        admin = Api.admin(service.client);
     }
 
     /** Follows next from {@code first} with these credentials; returns the sizes of the pages and collects the ids in {@code ids}. */
@@ -55,7 +56,7 @@ class PagingApiIT {
             items.forEach(i -> ids.add(i.get(idField).asLong()));
             String next = next(r);
             if (next == null) return sizes;
-            r = Api.follow(service, next, auth);
+            r = Api.follow(service.client, next, auth);
         }
         throw new AssertionError("more than 100 pages from " + first);
     }
@@ -78,8 +79,8 @@ class PagingApiIT {
         Response first = service.get("/users?limit=2", admin);
         assertThat(first.json().get("next").isTextual()).isTrue();
         assertThat(first.header("Link")).isEqualTo("<" + first.json().get("next").asText() + ">; rel=\"next\"");
-        Response second = Api.follow(service, first.json().get("next").asText(), admin);
-        Response third = Api.follow(service, second.json().get("next").asText(), admin);
+        Response second = Api.follow(service.client, first.json().get("next").asText(), admin);
+        Response third = Api.follow(service.client, second.json().get("next").asText(), admin);
 
         assertThat(items(third)).hasSize(1);
         assertThat(third.json().get("next").isNull()).as(third.body()).isTrue();
@@ -104,7 +105,7 @@ class PagingApiIT {
         assertThat(items(first)).hasSize(50);
         String next = next(first);
         assertThat(next).isNotNull();
-        Response second = Api.follow(service, next, admin);
+        Response second = Api.follow(service.client, next, admin);
         assertThat(items(second)).extracting(u -> u.get("user_id").asLong()).containsExactly(created.get(50));
         assertThat(next(second)).isNull();
     }
@@ -122,13 +123,13 @@ class PagingApiIT {
         admin();
         long alice = service.register("alice", "Senha@123");
         long bob = service.register("bob", "Senha@123");
-        String[] alices = Api.bearer(service, "alice", "Senha@123");
-        String[] bobs = Api.bearer(service, "bob", "Senha@123");
+        String[] alices = Api.bearer(service.client, "alice", "Senha@123");
+        String[] bobs = Api.bearer(service.client, "bob", "Senha@123");
         List<Long> all = new ArrayList<>();
         List<Long> ofAlice = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             long owner = i % 2 == 0 ? alice : bob;
-            long id = Api.placeOrder(service, owner == alice ? alices : bobs, owner, i + 1, 100);
+            long id = Api.placeOrder(service.client, owner == alice ? alices : bobs, owner, i + 1, 100);
             all.add(id);
             if (owner == alice) ofAlice.add(id);
         }
@@ -146,15 +147,15 @@ class PagingApiIT {
     void the_default_limit_of_orders_is_50() {
         admin();
         long alice = service.register("alice", "Senha@123");
-        String[] alices = Api.bearer(service, "alice", "Senha@123");
-        for (int i = 0; i < 51; i++) Api.placeOrder(service, alices, alice, 1, i);
+        String[] alices = Api.bearer(service.client, "alice", "Senha@123");
+        for (int i = 0; i < 51; i++) Api.placeOrder(service.client, alices, alice, 1, i);
 
         Response first = service.get("/orders", admin);
 
         assertThat(items(first)).hasSize(50);
         String next = next(first);
         assertThat(next).isNotNull();
-        assertThat(items(Api.follow(service, next, admin))).hasSize(1);
+        assertThat(items(Api.follow(service.client, next, admin))).hasSize(1);
         assertThat(items(service.get("/users/" + alice + "/orders", alices))).hasSize(50);
     }
 }

@@ -1,8 +1,8 @@
 package org.msapp.bootstrap.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.msapp.bootstrap.api.Api.auth;
-import static org.msapp.bootstrap.api.Api.body;
+import static org.msapp.adapters.http.Api.auth;
+import static org.msapp.adapters.http.Api.body;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +11,12 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.msapp.adapters.http.Api;
+import org.msapp.adapters.http.ApiClient.Response;
+import org.msapp.adapters.http.ApiClient;
 import org.msapp.application.port.OutboxEvent;
 import org.msapp.bootstrap.Secrets;
 import org.msapp.bootstrap.TestService;
-import org.msapp.bootstrap.TestService.Response;
 
 /**
  * Through a user's whole life (register, log in for a token, change, new password, orders, delete),
@@ -47,7 +49,7 @@ class SecretsIT {
     }
 
     private String hashOf(long id) {
-        String hash = Api.stored(service, id).passwordHash().phc();
+        String hash = service.storedUser(id).passwordHash().phc();
         hashes.add(hash);
         return hash;
     }
@@ -56,12 +58,12 @@ class SecretsIT {
     private String[] token(String body, String... headers) {
         Response r = send("POST", "/auth/token", body, headers);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
-        return new String[] {"Authorization", TestService.bearer(r.json().get("access_token").asText())};
+        return new String[] {"Authorization", ApiClient.bearer(r.json().get("access_token").asText())};
     }
 
     /** Drives the user through every kind of change; returns the id. */
     private long aWholeLife() {
-        String[] admin = Api.admin(service);
+        String[] admin = Api.admin(service.client);
         Response registered = send("POST", "/users", Api.userBody("carol", PASSWORD).replace(Api.CPF, Api.CPF_DIGITS));
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         long id = registered.json().get("user_id").asLong();

@@ -1,11 +1,11 @@
 package org.msapp.bootstrap.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.msapp.bootstrap.api.Api.assertProblem;
-import static org.msapp.bootstrap.api.Api.auth;
-import static org.msapp.bootstrap.api.Api.body;
-import static org.msapp.bootstrap.api.Api.errorFields;
-import static org.msapp.bootstrap.api.Api.items;
+import static org.msapp.adapters.http.Api.assertProblem;
+import static org.msapp.adapters.http.Api.auth;
+import static org.msapp.adapters.http.Api.body;
+import static org.msapp.adapters.http.Api.errorFields;
+import static org.msapp.adapters.http.Api.items;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -21,9 +21,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.msapp.adapters.http.Api;
+import org.msapp.adapters.http.ApiClient.Response;
 import org.msapp.bootstrap.Secrets;
 import org.msapp.bootstrap.TestService;
-import org.msapp.bootstrap.TestService.Response;
 
 /**
  * /users over HTTP: register, read, find by nick name, change (owner's Basic credentials), change
@@ -47,7 +48,7 @@ class UsersApiIT {
     @AfterEach
     void no_response_held_a_password_or_a_hash() {
         try {
-            Api.allStoredUsers(service).forEach(u -> hashes.add(u.passwordHash().phc()));
+            service.storedUsers().forEach(u -> hashes.add(u.passwordHash().phc()));
             assertThat(hashes).as("the test saw users").isNotEmpty();
             Secrets secrets = Secrets.of(PASSWORD, BOB_PASSWORD, NEW_PASSWORD, Api.ADMIN_PASSWORD, "$test-sha256$")
                     .andInAnyCase("password_hash");
@@ -72,18 +73,18 @@ class UsersApiIT {
         Response r = send("POST", "/users", Api.userBody(nickName, password));
         assertThat(r.status()).as("register %s: %s", nickName, r.body()).isEqualTo(201);
         long id = r.json().get("user_id").asLong();
-        hashes.add(Api.stored(service, id).passwordHash().phc());
+        hashes.add(service.storedUser(id).passwordHash().phc());
         return id;
     }
 
     /** Registers the administrator; the header pair of its bearer token. */
     private String[] admin() {
-        register(TestService.ADMIN, Api.ADMIN_PASSWORD);
-        return Api.bearer(service, TestService.ADMIN, Api.ADMIN_PASSWORD);
+        register(Api.ADMIN, Api.ADMIN_PASSWORD);
+        return Api.bearer(service.client, Api.ADMIN, Api.ADMIN_PASSWORD);
     }
 
     private String[] alice() {
-        return Api.bearer(service, "alice", PASSWORD);
+        return Api.bearer(service.client, "alice", PASSWORD);
     }
 
     @Test
@@ -112,7 +113,7 @@ class UsersApiIT {
         Instant created = Instant.parse(user.get("created_at").asText());
         assertThat(created).isAfter(before).isBefore(Instant.now().plusSeconds(1));
         assertThat(Instant.parse(user.get("updated_at").asText())).isEqualTo(created);
-        hashes.add(Api.stored(service, id).passwordHash().phc());
+        hashes.add(service.storedUser(id).passwordHash().phc());
     }
 
     @Test
@@ -159,7 +160,7 @@ class UsersApiIT {
 
         assertProblem(r, 409, "/users");
         assertThat(items(get("/users", admin))).extracting(u -> u.get("nick_name").asText())
-                .as("alice and the administrator who lists them, no one else").containsExactly("alice", TestService.ADMIN);
+                .as("alice and the administrator who lists them, no one else").containsExactly("alice", Api.ADMIN);
     }
 
     @Test
@@ -219,7 +220,7 @@ class UsersApiIT {
 
         assertThat(seenStatuses).filteredOn(s -> s == 201).hasSize(1);
         assertThat(seenStatuses).filteredOn(s -> s == 409).hasSize(15);
-        assertThat(Api.allStoredUsers(service)).extracting(u -> u.nickName().key()).containsExactly("racer");
+        assertThat(service.storedUsers()).extracting(u -> u.nickName().key()).containsExactly("racer");
     }
 
     @Test
@@ -294,7 +295,7 @@ class UsersApiIT {
 
         assertThat(r.status()).as(r.body()).isEqualTo(204);
         assertThat(r.body()).isEmpty();
-        hashes.add(Api.stored(service, id).passwordHash().phc());
+        hashes.add(service.storedUser(id).passwordHash().phc());
         Response old = send("PATCH", path, body("full_name", "Old"), auth("alice", PASSWORD));
         assertProblem(old, 401, path);
         Response fresh = send("PATCH", path, body("full_name", "New"), auth("alice", NEW_PASSWORD));
@@ -328,8 +329,8 @@ class UsersApiIT {
 
     @Test
     void deleting_a_user_answers_204_and_then_the_user_is_gone() {
-        long root = register(TestService.ADMIN, Api.ADMIN_PASSWORD);
-        String[] admin = Api.bearer(service, TestService.ADMIN, Api.ADMIN_PASSWORD);
+        long root = register(Api.ADMIN, Api.ADMIN_PASSWORD);
+        String[] admin = Api.bearer(service.client, Api.ADMIN, Api.ADMIN_PASSWORD);
         long id = register("alice", PASSWORD);
         long bob = register("bob", BOB_PASSWORD);
 
@@ -348,7 +349,7 @@ class UsersApiIT {
     void a_user_with_orders_cannot_be_deleted_until_the_orders_are() {
         long id = register("alice", PASSWORD);
         String[] alice = alice();
-        long order = Api.placeOrder(service, alice, id, 2, 150);
+        long order = Api.placeOrder(service.client, alice, id, 2, 150);
 
         Response r = send("DELETE", "/users/" + id, null, auth("alice", PASSWORD));
 
