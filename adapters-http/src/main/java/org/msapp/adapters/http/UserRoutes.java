@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.util.Optional;
 import java.util.Set;
 import org.msapp.application.access.Caller;
+import org.msapp.application.read.UserProfile;
 import org.msapp.application.user.ChangePassword;
 import org.msapp.application.user.DeleteUser;
 import org.msapp.application.user.FindUserByNickName;
@@ -93,7 +94,7 @@ final class UserRoutes {
     }
 
     private void get(Context ctx) {
-        User user = getUser.handle(new GetUser.Query(Authentication.caller(ctx), PathIds.user(ctx)));
+        UserProfile user = getUser.handle(new GetUser.Query(Authentication.caller(ctx), PathIds.user(ctx)));
         if (!ETags.notModified(ctx, user.version())) ctx.json(UserView.of(user));
     }
 

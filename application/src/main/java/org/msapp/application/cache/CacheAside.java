@@ -10,7 +10,8 @@ import org.msapp.application.port.CacheUnavailable;
 
 /**
  * Cache-aside, fail-open: a read tries the cache, then the store, then fills the cache; a write
- * evicts after its commit. When the cache fails the call goes on without it, and says so in the log.
+ * evicts after its commit, naming the versions it made stale, so that a read that raced it cannot put
+ * an old value back (the cache refuses it). When the cache fails the call goes on without it, and says so in the log.
  * Times to live get up to 10% jitter so entries written together do not expire together.
  */
 public final class CacheAside {
@@ -41,9 +42,10 @@ public final class CacheAside {
         return loaded;
     }
 
-    public void evict(CacheKey<?> key) {
+    /** After a commit that changed the entity: versions up to {@code staleUpTo} must not be served again. */
+    public void evict(CacheKey<?> key, long staleUpTo) {
         try {
-            cache.evict(key);
+            cache.evict(key, staleUpTo);
         } catch (CacheUnavailable e) {
             warn("evict", e);
         }

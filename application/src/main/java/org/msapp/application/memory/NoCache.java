@@ -17,6 +17,6 @@ public final class NoCache implements Cache {
     }
 
     @Override
-    public void evict(CacheKey<?> key) {
+    public void evict(CacheKey<?> key, long staleUpTo) {
     }
 }

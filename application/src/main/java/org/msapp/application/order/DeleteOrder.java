@@ -4,7 +4,7 @@ import java.time.Clock;
 import org.msapp.application.access.Caller;
 import org.msapp.application.cache.CacheAside;
 import org.msapp.application.concurrency.ExpectedVersion;
-import org.msapp.application.port.CacheKey;
+import org.msapp.application.read.CachedReads;
 import org.msapp.application.port.IdGenerator;
 import org.msapp.application.port.OutboxEvent;
 import org.msapp.application.port.Persistence;
@@ -29,14 +29,14 @@ public final class DeleteOrder {
     }
 
     public void handle(Command c) {
-        persistence.inTransaction(stores -> {
+        Order deleted = persistence.inTransaction(stores -> {
             Order current = stores.orders().find(c.order()).orElseThrow(() -> new OrderNotFound(c.order()));
             c.caller().requireAccessTo(current.userId());
             c.expectedVersion().check("order", current.version());
             stores.orders().remove(current);
             stores.outbox().append(OutboxEvent.of(ids.newEventId(), current.delete(clock.instant())));
-            return null;
+            return current;
         });
-        cache.evict(CacheKey.order(c.order()));
+        cache.evict(CachedReads.order(c.order()), deleted.version());
     }
 }

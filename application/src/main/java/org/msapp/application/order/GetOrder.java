@@ -2,7 +2,7 @@ package org.msapp.application.order;
 
 import org.msapp.application.access.Caller;
 import org.msapp.application.cache.CacheAside;
-import org.msapp.application.port.CacheKey;
+import org.msapp.application.read.CachedReads;
 import org.msapp.application.port.Persistence;
 import org.msapp.domain.order.Order;
 import org.msapp.domain.order.OrderId;
@@ -21,7 +21,7 @@ public final class GetOrder {
     }
 
     public Order handle(Query q) {
-        Order order = cache.read(CacheKey.order(q.order()), () -> persistence.inTransaction(stores -> stores.orders().find(q.order())))
+        Order order = cache.read(CachedReads.order(q.order()), () -> persistence.inTransaction(stores -> stores.orders().find(q.order())))
                 .orElseThrow(() -> new OrderNotFound(q.order()));
         q.caller().requireAccessTo(order.userId());
         return order;

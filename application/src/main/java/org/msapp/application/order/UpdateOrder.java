@@ -4,7 +4,7 @@ import java.time.Clock;
 import org.msapp.application.access.Caller;
 import org.msapp.application.cache.CacheAside;
 import org.msapp.application.concurrency.ExpectedVersion;
-import org.msapp.application.port.CacheKey;
+import org.msapp.application.read.CachedReads;
 import org.msapp.application.port.IdGenerator;
 import org.msapp.application.port.OutboxEvent;
 import org.msapp.application.port.Persistence;
@@ -40,7 +40,7 @@ public final class UpdateOrder {
             stores.outbox().append(OutboxEvent.of(ids.newEventId(), changed.event()));
             return changed.state();
         });
-        cache.evict(CacheKey.order(c.order()));
+        cache.evict(CachedReads.order(c.order()), updated.version() - 1);
         return updated;
     }
 }

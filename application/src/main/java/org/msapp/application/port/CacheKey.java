@@ -1,17 +1,14 @@
 package org.msapp.application.port;
 
-import org.msapp.domain.order.Order;
-import org.msapp.domain.order.OrderId;
-import org.msapp.domain.user.User;
-import org.msapp.domain.user.UserId;
+import static java.util.Objects.requireNonNull;
 
-/** A cache entry's name and the type of its value. */
-public record CacheKey<T>(String name, Class<T> type) {
-    public static CacheKey<User> user(UserId id) {
-        return new CacheKey<>("msapp:user:" + id, User.class);
-    }
-
-    public static CacheKey<Order> order(OrderId id) {
-        return new CacheKey<>("msapp:order:" + id, Order.class);
+/**
+ * A cache entry's name ({@code user:42}: an adapter may put a prefix before it) and the codec of its
+ * value, which also tells the value's version. Two keys with the same name hold the same entry.
+ */
+public record CacheKey<T>(String name, CacheCodec<T> codec) {
+    public CacheKey {
+        requireNonNull(name, "name");
+        requireNonNull(codec, "codec");
     }
 }

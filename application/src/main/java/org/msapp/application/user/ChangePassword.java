@@ -5,7 +5,7 @@ import org.msapp.application.access.Caller;
 import org.msapp.application.authentication.LoginThrottle;
 import org.msapp.application.cache.CacheAside;
 import org.msapp.application.concurrency.ExpectedVersion;
-import org.msapp.application.port.CacheKey;
+import org.msapp.application.read.CachedReads;
 import org.msapp.application.port.IdGenerator;
 import org.msapp.application.port.OutboxEvent;
 import org.msapp.application.port.PasswordHasher;
@@ -51,12 +51,12 @@ public final class ChangePassword {
         }
         throttle.succeeded(current.nickName().key());
         PasswordHash hash = hasher.hash(c.replacement());
-        persistence.inTransaction(stores -> {
+        User next = persistence.inTransaction(stores -> {
             var changed = current.changePassword(hash, clock.instant());
             stores.users().update(changed.state());   // refuses if the user changed meanwhile
             stores.outbox().append(OutboxEvent.of(ids.newEventId(), changed.event()));
             return changed.state();
         });
-        cache.evict(CacheKey.user(c.user()));
+        cache.evict(CachedReads.user(c.user()), next.version() - 1);
     }
 }

@@ -4,7 +4,7 @@ import java.time.Clock;
 import org.msapp.application.access.Caller;
 import org.msapp.application.cache.CacheAside;
 import org.msapp.application.concurrency.ExpectedVersion;
-import org.msapp.application.port.CacheKey;
+import org.msapp.application.read.CachedReads;
 import org.msapp.application.port.IdGenerator;
 import org.msapp.application.port.OutboxEvent;
 import org.msapp.application.port.Persistence;
@@ -32,14 +32,14 @@ public final class DeleteUser {
     /** @throws UserHasOrders while the user still has orders */
     public void handle(Command c) {
         c.caller().requireAccessTo(c.user());
-        persistence.inTransaction(stores -> {
+        User deleted = persistence.inTransaction(stores -> {
             User current = stores.users().find(c.user()).orElseThrow(() -> new UserNotFound(c.user()));
             c.expectedVersion().check("user", current.version());
             if (stores.orders().anyOfUser(c.user())) throw new UserHasOrders(c.user());
             stores.users().remove(current);
             stores.outbox().append(OutboxEvent.of(ids.newEventId(), current.delete(clock.instant())));
-            return null;
+            return current;
         });
-        cache.evict(CacheKey.user(c.user()));
+        cache.evict(CachedReads.user(c.user()), deleted.version());
     }
 }

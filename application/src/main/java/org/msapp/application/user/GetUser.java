@@ -2,9 +2,9 @@ package org.msapp.application.user;
 
 import org.msapp.application.access.Caller;
 import org.msapp.application.cache.CacheAside;
-import org.msapp.application.port.CacheKey;
+import org.msapp.application.read.CachedReads;
+import org.msapp.application.read.UserProfile;
 import org.msapp.application.port.Persistence;
-import org.msapp.domain.user.User;
 import org.msapp.domain.user.UserId;
 import org.msapp.domain.user.UserNotFound;
 
@@ -20,9 +20,11 @@ public final class GetUser {
     public record Query(Caller caller, UserId user) {
     }
 
-    public User handle(Query q) {
+    /** What a read of one user returns, from the cache when it holds it: never the password hash. */
+    public UserProfile handle(Query q) {
         q.caller().requireAccessTo(q.user());
-        return cache.read(CacheKey.user(q.user()), () -> persistence.inTransaction(stores -> stores.users().find(q.user())))
+        return cache.read(CachedReads.user(q.user()),
+                        () -> persistence.inTransaction(stores -> stores.users().find(q.user())).map(UserProfile::of))
                 .orElseThrow(() -> new UserNotFound(q.user()));
     }
 }

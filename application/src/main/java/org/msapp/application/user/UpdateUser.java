@@ -6,7 +6,7 @@ import org.msapp.application.access.Caller;
 import org.msapp.application.access.Forbidden;
 import org.msapp.application.cache.CacheAside;
 import org.msapp.application.concurrency.ExpectedVersion;
-import org.msapp.application.port.CacheKey;
+import org.msapp.application.read.CachedReads;
 import org.msapp.application.port.IdGenerator;
 import org.msapp.application.port.OutboxEvent;
 import org.msapp.application.port.Persistence;
@@ -52,7 +52,7 @@ public final class UpdateUser {
             stores.outbox().append(OutboxEvent.of(ids.newEventId(), changed.event()));
             return changed.state();
         });
-        cache.evict(CacheKey.user(c.user()));
+        cache.evict(CachedReads.user(c.user()), updated.version() - 1);
         return updated;
     }
 }

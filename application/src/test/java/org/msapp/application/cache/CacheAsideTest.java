@@ -12,7 +12,8 @@ import org.msapp.application.fixtures.TestClock;
 import org.msapp.application.fixtures.Users;
 import org.msapp.application.memory.InMemoryCache;
 import org.msapp.application.port.CacheKey;
-import org.msapp.domain.user.User;
+import org.msapp.application.read.CachedReads;
+import org.msapp.application.read.UserProfile;
 import org.msapp.domain.user.UserId;
 
 class CacheAsideTest {
@@ -23,7 +24,7 @@ class CacheAsideTest {
     private final CacheAside aside = new CacheAside(cache, TTL);
     private final AtomicInteger loads = new AtomicInteger();
 
-    private Supplier<Optional<User>> store(Optional<User> answer) {
+    private Supplier<Optional<UserProfile>> store(Optional<UserProfile> answer) {
         return () -> {
             loads.incrementAndGet();
             return answer;
@@ -32,8 +33,8 @@ class CacheAsideTest {
 
     @Test
     void a_read_loads_from_the_store_once_and_then_from_the_cache() {
-        User alice = Users.alice().build();
-        CacheKey<User> key = CacheKey.user(alice.id());
+        UserProfile alice = UserProfile.of(Users.alice().build());
+        CacheKey<UserProfile> key = CachedReads.user(alice.id());
 
         assertThat(aside.read(key, store(Optional.of(alice)))).contains(alice);
         assertThat(aside.read(key, store(Optional.of(alice)))).contains(alice);
@@ -43,10 +44,10 @@ class CacheAsideTest {
 
     @Test
     void nothing_found_is_not_cached() {
-        CacheKey<User> key = CacheKey.user(new UserId(1));
+        CacheKey<UserProfile> key = CachedReads.user(new UserId(1));
 
         assertThat(aside.read(key, store(Optional.empty()))).isEmpty();
-        User alice = Users.alice().build();
+        UserProfile alice = UserProfile.of(Users.alice().build());
 
         assertThat(aside.read(key, store(Optional.of(alice)))).contains(alice);
         assertThat(loads).hasValue(2);
@@ -54,11 +55,11 @@ class CacheAsideTest {
 
     @Test
     void an_evicted_entry_is_loaded_again() {
-        User alice = Users.alice().build();
-        CacheKey<User> key = CacheKey.user(alice.id());
+        UserProfile alice = UserProfile.of(Users.alice().build());
+        CacheKey<UserProfile> key = CachedReads.user(alice.id());
         aside.read(key, store(Optional.of(alice)));
 
-        aside.evict(key);
+        aside.evict(key, 1);
         aside.read(key, store(Optional.of(alice)));
 
         assertThat(loads).hasValue(2);
@@ -67,36 +68,36 @@ class CacheAsideTest {
     @Test
     void entries_live_at_least_the_time_to_live_and_at_most_a_tenth_longer() {
         for (long id = 1; id <= 20; id++) {
-            aside.read(CacheKey.user(new UserId(id)), store(Optional.of(Users.alice().withId(id).build())));
+            aside.read(CachedReads.user(new UserId(id)), store(Optional.of(UserProfile.of(Users.alice().withId(id).build()))));
         }
         assertThat(loads).hasValue(20);
 
         clock.advance(TTL.minusMillis(1));
-        for (long id = 1; id <= 20; id++) aside.read(CacheKey.user(new UserId(id)), store(Optional.empty()));
+        for (long id = 1; id <= 20; id++) aside.read(CachedReads.user(new UserId(id)), store(Optional.empty()));
         assertThat(loads).as("all still cached just before the time to live").hasValue(20);
 
         clock.advance(TTL.dividedBy(10).plusMillis(2));
-        for (long id = 1; id <= 20; id++) aside.read(CacheKey.user(new UserId(id)), store(Optional.empty()));
+        for (long id = 1; id <= 20; id++) aside.read(CachedReads.user(new UserId(id)), store(Optional.empty()));
         assertThat(loads).as("all expired a tenth after it").hasValue(40);
     }
 
     @Test
     void while_the_cache_fails_every_read_goes_to_the_store_and_answers() {
-        User alice = Users.alice().build();
-        CacheKey<User> key = CacheKey.user(alice.id());
+        UserProfile alice = UserProfile.of(Users.alice().build());
+        CacheKey<UserProfile> key = CachedReads.user(alice.id());
         cache.fail(true);
 
         assertThat(aside.read(key, store(Optional.of(alice)))).contains(alice);
         assertThat(aside.read(key, store(Optional.of(alice)))).contains(alice);
-        aside.evict(key);
+        aside.evict(key, 1);
 
         assertThat(loads).hasValue(2);
     }
 
     @Test
     void once_the_cache_is_back_reads_fill_it_again() {
-        User alice = Users.alice().build();
-        CacheKey<User> key = CacheKey.user(alice.id());
+        UserProfile alice = UserProfile.of(Users.alice().build());
+        CacheKey<UserProfile> key = CachedReads.user(alice.id());
         cache.fail(true);
         aside.read(key, store(Optional.of(alice)));
 

@@ -9,8 +9,8 @@ import org.msapp.application.fixtures.TestClock;
 import org.msapp.application.fixtures.Users;
 import org.msapp.application.port.Cache;
 import org.msapp.application.port.CacheContract;
-import org.msapp.application.port.CacheKey;
-import org.msapp.domain.user.User;
+import org.msapp.application.read.CachedReads;
+import org.msapp.application.read.UserProfile;
 import org.msapp.domain.user.UserId;
 
 class InMemoryCacheTest extends CacheContract {
@@ -23,27 +23,27 @@ class InMemoryCacheTest extends CacheContract {
     void an_entry_lives_exactly_its_time_to_live_on_the_clock_it_was_given() {
         TestClock clock = TestClock.fixed();
         InMemoryCache cache = new InMemoryCache(clock, 10);
-        User alice = Users.alice().build();
-        cache.put(CacheKey.user(alice.id()), alice, Duration.ofSeconds(60));
+        UserProfile alice = UserProfile.of(Users.alice().build());
+        cache.put(CachedReads.user(alice.id()), alice, Duration.ofSeconds(60));
 
         clock.advance(Duration.ofSeconds(60).minusMillis(1));
-        assertThat(cache.get(CacheKey.user(alice.id()))).contains(alice);
+        assertThat(cache.get(CachedReads.user(alice.id()))).contains(alice);
 
         clock.advance(Duration.ofMillis(1));
-        assertThat(cache.get(CacheKey.user(alice.id()))).isEmpty();
+        assertThat(cache.get(CachedReads.user(alice.id()))).isEmpty();
     }
 
     @Test
     void it_never_holds_more_than_its_bound() {
         InMemoryCache cache = new InMemoryCache(TestClock.fixed(), 3);
         for (long id = 1; id <= 4; id++) {
-            cache.put(CacheKey.user(new UserId(id)), Users.alice().withId(id).build(), Duration.ofMinutes(1));
+            cache.put(CachedReads.user(new UserId(id)), UserProfile.of(Users.alice().withId(id).build()), Duration.ofMinutes(1));
         }
 
         long held = java.util.stream.LongStream.rangeClosed(1, 4)
-                .filter(id -> cache.get(CacheKey.user(new UserId(id))).isPresent()).count();
+                .filter(id -> cache.get(CachedReads.user(new UserId(id))).isPresent()).count();
 
         assertThat(held).isBetween(1L, 3L);
-        assertThat(cache.get(CacheKey.user(new UserId(4)))).isPresent();
+        assertThat(cache.get(CachedReads.user(new UserId(4)))).isPresent();
     }
 }

@@ -6,29 +6,29 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.msapp.application.fixtures.Orders;
 import org.msapp.application.fixtures.Users;
-import org.msapp.application.port.CacheKey;
+import org.msapp.application.read.CachedReads;
+import org.msapp.application.read.UserProfile;
 import org.msapp.domain.order.Order;
-import org.msapp.domain.user.User;
 
 class NoCacheTest {
     private final NoCache cache = new NoCache();
 
     @Test
     void get_is_always_empty_even_right_after_a_put() {
-        User alice = Users.alice().build();
-        Order order = Orders.placedBy(alice).build();
+        UserProfile alice = UserProfile.of(Users.alice().build());
+        Order order = Orders.placedBy(alice.id()).build();
 
-        cache.put(CacheKey.user(alice.id()), alice, Duration.ofMinutes(5));
-        cache.put(CacheKey.order(order.id()), order, Duration.ofMinutes(5));
+        cache.put(CachedReads.user(alice.id()), alice, Duration.ofMinutes(5));
+        cache.put(CachedReads.order(order.id()), order, Duration.ofMinutes(5));
 
-        assertThat(cache.get(CacheKey.user(alice.id()))).isEmpty();
-        assertThat(cache.get(CacheKey.order(order.id()))).isEmpty();
+        assertThat(cache.get(CachedReads.user(alice.id()))).isEmpty();
+        assertThat(cache.get(CachedReads.order(order.id()))).isEmpty();
     }
 
     @Test
     void evict_is_harmless() {
-        cache.evict(CacheKey.user(Users.alice().build().id()));
+        cache.evict(CachedReads.user(Users.alice().build().id()), 1);
 
-        assertThat(cache.get(CacheKey.user(Users.alice().build().id()))).isEmpty();
+        assertThat(cache.get(CachedReads.user(Users.alice().build().id()))).isEmpty();
     }
 }

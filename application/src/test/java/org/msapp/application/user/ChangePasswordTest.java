@@ -100,7 +100,7 @@ class ChangePasswordTest {
     void a_change_records_a_password_changed_event_that_carries_no_hash() {
         change(alice, alice, OLD, NEW, InMemoryServices.anyVersion());
 
-        User changed = app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()));
+        User changed = app.persistence.inTransaction(stores -> stores.users().find(alice.id())).orElseThrow();
         OutboxEvent event = app.pendingEvents().get(2);
         assertThat(event.type()).isEqualTo("user.password_changed");
         assertThat(event.subject()).isEqualTo("users/" + alice.id());
@@ -115,8 +115,8 @@ class ChangePasswordTest {
 
         change(alice, alice, OLD, NEW, InMemoryServices.anyVersion());
 
-        User read = app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()));
-        assertThat(read.version()).isEqualTo(2);
-        assertThat(app.hasher.verify(Password.candidate(Password.FIELD, NEW), read.passwordHash())).isTrue();
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id())).version()).isEqualTo(2);
+        User stored = app.persistence.inTransaction(stores -> stores.users().find(alice.id())).orElseThrow();
+        assertThat(app.hasher.verify(Password.candidate(Password.FIELD, NEW), stored.passwordHash())).isTrue();
     }
 }
