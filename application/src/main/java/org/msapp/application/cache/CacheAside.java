@@ -3,6 +3,7 @@ package org.msapp.application.cache;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.msapp.application.port.Cache;
 import org.msapp.application.port.CacheKey;
@@ -11,13 +12,17 @@ import org.msapp.application.port.CacheUnavailable;
 /**
  * Cache-aside, fail-open: a read tries the cache, then the store, then fills the cache; a write
  * evicts after its commit, naming the versions it made stale, so that a read that raced it cannot put
- * an old value back (the cache refuses it). When the cache fails the call goes on without it, and says so in the log.
+ * an old value back (the cache refuses it). When the cache fails the call goes on without it; failures are counted, and logged at most once
+ * every ten seconds.
  * Times to live get up to 10% jitter so entries written together do not expire together.
  */
 public final class CacheAside {
     private static final System.Logger LOG = System.getLogger(CacheAside.class.getName());
+    private static final Duration WARN_EVERY = Duration.ofSeconds(10);
     private final Cache cache;
     private final Duration ttl;
+    private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong lastWarned = new AtomicLong(System.nanoTime() - WARN_EVERY.toNanos());
 
     public CacheAside(Cache cache, Duration ttl) {
         this.cache = cache;
@@ -56,7 +61,19 @@ public final class CacheAside {
         return Duration.ofMillis(millis + ThreadLocalRandom.current().nextLong(millis / 10 + 1));
     }
 
-    private static void warn(String operation, CacheUnavailable e) {
-        LOG.log(System.Logger.Level.WARNING, "cache {0} failed, going on without it: {1}", operation, e.getMessage());
+    /** Failures of the cache since the start, every one counted. */
+    public long failures() {
+        return failures.get();
+    }
+
+    /** At most one line per {@link #WARN_EVERY}, saying how many failed: an outage must not flood the log. */
+    private void warn(String operation, CacheUnavailable e) {
+        long count = failures.incrementAndGet();
+        long last = lastWarned.get();
+        long now = System.nanoTime();
+        if (now - last >= WARN_EVERY.toNanos() && lastWarned.compareAndSet(last, now)) {
+            LOG.log(System.Logger.Level.WARNING, "cache {0} failed, going on without it ({1} failures so far): {2}", operation,
+                    count, e.getMessage());
+        }
     }
 }

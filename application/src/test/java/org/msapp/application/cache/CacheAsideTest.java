@@ -92,6 +92,7 @@ class CacheAsideTest {
         aside.evict(key, 1);
 
         assertThat(loads).hasValue(2);
+        assertThat(aside.failures()).as("get, put, get, put, evict: each counted").isEqualTo(5);
     }
 
     @Test
