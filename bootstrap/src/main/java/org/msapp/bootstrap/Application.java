@@ -48,7 +48,7 @@ public final class Application implements AutoCloseable {
             var hasher = plugs.in(PasswordHasherFactory.create());
             var keys = Keys.from(config.authTokenSecret());
             var tokens = plugs.in(AccessTokensFactory.create(keys, clock, config.authTokenLifetime(), config.adminNickNames()));
-            var failedLogins = plugs.in(FailedLoginsFactory.create());
+            var failedLogins = plugs.in(FailedLoginsFactory.create(config.redis()));
             var ports = new Ports(persistence, events, cache, hasher, tokens, failedLogins, new RandomIds(), clock, plugs.probes());
             return run(config, ports, keys, resources);
         });

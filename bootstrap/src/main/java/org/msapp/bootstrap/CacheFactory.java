@@ -2,13 +2,19 @@ package org.msapp.bootstrap;
 
 import java.time.Clock;
 import java.util.Optional;
+import org.msapp.adapters.redis.RedisCache;
+import org.msapp.adapters.redis.RedisConnection;
+import org.msapp.adapters.redis.RedisProbe;
 import org.msapp.adapters.redis.RedisSettings;
 import org.msapp.application.memory.InMemoryCache;
 import org.msapp.application.memory.InProcessProbe;
 import org.msapp.application.memory.NoCache;
 import org.msapp.application.port.Cache;
 
-/** The cache that CACHE_TYPE names: none, or in-process (also in place of Redis, whose adapter this build lacks yet). */
+/**
+ * The cache that CACHE_TYPE names: none, in-process, or Redis. A Redis that does not answer at start
+ * does not stop the start: the service reads from the database and connects when Redis comes.
+ */
 final class CacheFactory {
     private static final int IN_PROCESS_ENTRIES = 10_000;
 
@@ -20,9 +26,16 @@ final class CacheFactory {
             return Adapter.<Cache>of(new NoCache(), "[✓] cache: none (CACHE_TYPE=null)")
                     .probedBy(new InProcessProbe("cache", false, "none"));
         }
+        if (type == Config.CacheType.REDIS && redis.isPresent()) {
+            RedisConnection connection = RedisConnection.open(redis.get(), RedisConnection.Settings.defaults());
+            String where = "cache: redis at " + redis.get().where();
+            String line = connection.connected() ? "[✓] " + where
+                    : "[X] " + where + ": " + connection.lastFailure() + ", reading from the database";
+            return Adapter.<Cache>of(new RedisCache(connection, redis.get().keyPrefix()), line)
+                    .probedBy(new RedisProbe("cache", connection, "reading from the database")).closing(connection);
+        }
         String line = type == Config.CacheType.REDIS
-                ? "[X] Redis" + redis.map(r -> " at " + r.where()).orElse("") + " is configured, but this build has no Redis"
-                        + " adapter yet: the cache is in-process"
+                ? "[X] cache: CACHE_TYPE=redis, but neither CACHE_REDIS_HOST nor CACHE_REDIS_URL is set: the cache is in-process"
                 : "[✓] cache: in-process";
         return Adapter.<Cache>of(new InMemoryCache(clock, IN_PROCESS_ENTRIES), line)
                 .probedBy(new InProcessProbe("cache", false, "in-process"));

@@ -111,19 +111,32 @@ public record Config(String httpHost, int httpPort, Optional<Database> database,
                 u.password().orElse(password), u.path().isEmpty() ? vhost : u.path(), tls));
     }
 
-    /** CACHE_REDIS_URL ({@code redis://:password@host:6379/0}), else CACHE_REDIS_HOST and the rest, as in Flask-Caching. */
+    /**
+     * CACHE_REDIS_URL ({@code redis://:password@host:6379/0}, {@code rediss://}, or {@code redis-sentinel://...#master}),
+     * else CACHE_REDIS_HOST and the rest, as in Flask-Caching; keys under CACHE_KEY_PREFIX ({@code msapp:}).
+     */
     private static Optional<RedisSettings> redis(Map<String, String> env) {
         Optional<String> url = first(env, "CACHE_REDIS_URL");
         Optional<String> host = first(env, "CACHE_REDIS_HOST");
         if (url.isEmpty() && host.isEmpty()) return Optional.empty();
+        String prefix = env.getOrDefault("CACHE_KEY_PREFIX", RedisSettings.DEFAULT_PREFIX);
         Optional<String> password = first(env, "CACHE_REDIS_PASSWORD");
         int port = integer(env, "CACHE_REDIS_PORT", 6379, 1, 65535);
         int db = integer(env, "CACHE_REDIS_DB", 0, 0, REDIS_DATABASES - 1);
-        if (host.isPresent() && url.isEmpty()) return Optional.of(new RedisSettings(host.get(), port, db, password, false));
+        if (host.isPresent() && url.isEmpty()) {
+            return Optional.of(new RedisSettings(host.get(), port, db, password, false).withKeyPrefix(prefix));
+        }
+        if (url.get().startsWith("redis-sentinel://") || url.get().startsWith("rediss-sentinel://")) {
+            try {
+                return Optional.of(RedisSettings.sentinel(url.get()).withKeyPrefix(prefix));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("CACHE_REDIS_URL: " + e.getMessage(), e);
+            }
+        }
         ServiceUrl u = ServiceUrl.parse("CACHE_REDIS_URL", url.get(), Set.of("redis", "rediss"), "redis://:password@host:6379/0");
         int urlDb = integer("the database number of CACHE_REDIS_URL", u.path(), db, 0, REDIS_DATABASES - 1);
         return Optional.of(new RedisSettings(u.host(), u.port().orElse(6379), urlDb, u.password().or(() -> password),
-                u.scheme().equals("rediss")));
+                u.scheme().equals("rediss")).withKeyPrefix(prefix));
     }
 
     private static Secret tokenSecret(String raw) {

@@ -1,14 +1,33 @@
 package org.msapp.bootstrap;
 
+import java.util.Optional;
+import org.msapp.adapters.redis.RedisConnection;
+import org.msapp.adapters.redis.RedisFailedLogins;
+import org.msapp.adapters.redis.RedisProbe;
+import org.msapp.adapters.redis.RedisSettings;
 import org.msapp.application.memory.InMemoryFailedLogins;
 import org.msapp.application.port.FailedLogins;
 
-/** Failed log-ins, counted in this process (at most 100,000 nick names, 10 attempts each). */
+/**
+ * Failed log-ins: in Redis whenever Redis is configured (whatever CACHE_TYPE says), so that every
+ * instance sees the same count; in this process otherwise, and while Redis is away (at most 100,000
+ * nick names, 10 attempts each).
+ */
 final class FailedLoginsFactory {
+    private static final int NICK_NAMES = 100_000;
+    private static final int ATTEMPTS_EACH = 10;
+
     private FailedLoginsFactory() {
     }
 
-    static Adapter<FailedLogins> create() {
-        return Adapter.of(new InMemoryFailedLogins(100_000, 10));
+    static Adapter<FailedLogins> create(Optional<RedisSettings> redis) {
+        var inProcess = new InMemoryFailedLogins(NICK_NAMES, ATTEMPTS_EACH);
+        if (redis.isEmpty()) return Adapter.of(inProcess);
+        RedisConnection connection = RedisConnection.open(redis.get(), RedisConnection.Settings.forFailedLogins());
+        String where = "failed log-ins: counted in redis at " + redis.get().where();
+        String line = connection.connected() ? "[✓] " + where
+                : "[X] " + where + ": " + connection.lastFailure() + ", counting in this process meanwhile";
+        return Adapter.<FailedLogins>of(new RedisFailedLogins(connection, redis.get().keyPrefix(), ATTEMPTS_EACH, inProcess), line)
+                .probedBy(new RedisProbe("failed log-ins", connection, "counting in this process")).closing(connection);
     }
 }

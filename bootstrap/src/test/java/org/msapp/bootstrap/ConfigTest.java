@@ -160,4 +160,24 @@ class ConfigTest {
         assertThat(Config.fromEnvironment(Map.of("CACHE_REDIS_URL", "rediss://cache:6380")).redis())
                 .contains(new RedisSettings("cache", 6380, 0, Optional.empty(), true));
     }
+
+    @Test
+    void a_redis_sentinel_url_is_read_by_lettuce_and_named_by_its_first_sentinel() {
+        String url = "redis-sentinel://:s3cret@sentinel1:26379,sentinel2:26380/2#mymaster";
+
+        RedisSettings redis = Config.fromEnvironment(Map.of("CACHE_REDIS_URL", url)).redis().orElseThrow();
+
+        assertThat(redis.sentinelUrl()).contains(url);
+        assertThat(redis.where()).isEqualTo("sentinel sentinel1:26379/2");
+        assertThat(redis.toString()).doesNotContain("s3cret");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("CACHE_REDIS_URL", "redis-sentinel://sentinel1:26379")))
+                .hasMessageContaining("CACHE_REDIS_URL").hasMessageContaining("#mymaster");
+    }
+
+    @Test
+    void keys_go_under_msapp_unless_cache_key_prefix_says_otherwise() {
+        assertThat(Config.fromEnvironment(Map.of("CACHE_REDIS_HOST", "cache")).redis().orElseThrow().keyPrefix()).isEqualTo("msapp:");
+        assertThat(Config.fromEnvironment(Map.of("CACHE_REDIS_HOST", "cache", "CACHE_KEY_PREFIX", "shop:")).redis()
+                .orElseThrow().keyPrefix()).isEqualTo("shop:");
+    }
 }

@@ -1,0 +1,136 @@
+package org.msapp.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.msapp.adapters.http.Api;
+import org.msapp.adapters.http.ApiClient;
+import org.msapp.adapters.http.ApiClient.Response;
+import org.msapp.adapters.postgres.PostgresSettings;
+import org.msapp.adapters.postgres.TestDatabase;
+import org.msapp.adapters.redis.TestRedis;
+
+/** The whole service on the local PostgreSQL and Redis, started from its environment as in production. */
+class RedisServiceIT {
+    private static final TestDatabase DB = TestDatabase.named("redis_e2e");
+    private static final String SECRET = "a test key of at least thirty-two bytes, for HS256";
+    private final List<Application> started = new ArrayList<>();
+    private String prefix;
+
+    @AfterAll
+    static void drop() {
+        DB.close();
+    }
+
+    @BeforeEach
+    void needRedis() {
+        TestRedis.requireServer();
+        prefix = TestRedis.prefix();
+    }
+
+    @AfterEach
+    void stop() {
+        started.forEach(Application::close);
+        if (prefix != null) TestRedis.deleteKeys(prefix);
+    }
+
+    private Map<String, String> env(String... more) {
+        PostgresSettings db = DB.settings();
+        Map<String, String> env = new HashMap<>(Map.of("HOST_DATABASE", db.host(), "DATABASE_NAME", db.database(),
+                "HTTP_PORT", "0", "AUTH_TOKEN_SECRET", SECRET, "CACHE_REDIS_HOST", TestRedis.HOST,
+                "CACHE_REDIS_PORT", Integer.toString(TestRedis.PORT), "CACHE_KEY_PREFIX", prefix));
+        for (int i = 0; i < more.length; i += 2) env.put(more[i], more[i + 1]);
+        return env;
+    }
+
+    private ApiClient start(Map<String, String> env, List<String> lines) {
+        Application app = Application.start(Config.fromEnvironment(env), lines::add);
+        started.add(app);
+        return new ApiClient(app.port());
+    }
+
+    @Test
+    void a_get_fills_the_key_without_hash_or_cpf_a_patch_evicts_it_and_the_next_get_is_new() {
+        List<String> lines = new ArrayList<>();
+        ApiClient api = start(env(), lines);
+        assertThat(lines).contains("[✓] cache: redis at " + TestRedis.HOST + ":" + TestRedis.PORT + "/0",
+                "[✓] failed log-ins: counted in redis at " + TestRedis.HOST + ":" + TestRedis.PORT + "/0");
+        long id = api.register("alice", "Senha@123");
+        String[] alice = Api.bearer(api, "alice", "Senha@123");
+        String key = prefix + "user:" + id;
+
+        assertThat(api.get("/users/" + id, alice).status()).isEqualTo(200);
+
+        String cached = TestRedis.get(key);
+        assertThat(cached).contains("\"version\":1").contains("\"full_name\":\"Test alice\"")
+                .doesNotContain("$argon2").doesNotContain(Api.CPF_DIGITS).contains(Api.CPF_MASKED);
+
+        Response patched = api.send("PATCH", "/users/" + id, Api.body("full_name", "Alice Renamed"), alice);
+        assertThat(patched.status()).isEqualTo(200);
+        assertThat(TestRedis.get(key)).as("evicted by the PATCH").isNull();
+
+        Response next = api.get("/users/" + id, alice);
+        assertThat(next.json().get("full_name").asText()).isEqualTo("Alice Renamed");
+        assertThat(next.header("ETag")).isEqualTo("\"2\"");
+        assertThat(TestRedis.get(key)).contains("\"version\":2").contains("Alice Renamed").doesNotContain("$argon2");
+    }
+
+    @Test
+    void an_order_is_cached_too_and_evicted_by_its_patch() {
+        ApiClient api = start(env(), new ArrayList<>());
+        long id = api.register("bob", "Senha@123");
+        String[] bob = Api.bearer(api, "bob", "Senha@123");
+        long order = Api.placeOrder(api, bob, id, 3, 1990);
+
+        assertThat(api.get("/orders/" + order, bob).status()).isEqualTo(200);
+        assertThat(TestRedis.get(prefix + "order:" + order)).contains("\"item_quantity\":3");
+
+        assertThat(api.send("PATCH", "/orders/" + order, Api.body("item_quantity", 4L), bob).status()).isEqualTo(200);
+        assertThat(TestRedis.get(prefix + "order:" + order)).isNull();
+        assertThat(api.get("/orders/" + order, bob).json().get("total_value").asLong()).isEqualTo(7960);
+    }
+
+    @Test
+    void with_redis_unreachable_the_service_starts_says_so_reads_from_the_database_and_stays_ready() throws IOException {
+        int closed;
+        try (ServerSocket free = new ServerSocket(0)) {
+            closed = free.getLocalPort();
+        }
+        List<String> lines = new ArrayList<>();
+        ApiClient api = start(env("CACHE_REDIS_PORT", Integer.toString(closed)), lines);
+
+        assertThat(lines).anyMatch(l -> l.startsWith("[X] cache: redis at " + TestRedis.HOST + ":" + closed + "/0: ")
+                && l.endsWith(", reading from the database"));
+        long id = api.register("carol", "Senha@123");
+        String[] carol = Api.bearer(api, "carol", "Senha@123");
+        assertThat(api.get("/users/" + id, carol).status()).isEqualTo(200);
+        Response ready = api.get("/health/ready");
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.json().at("/components/cache/status").asText()).isEqualTo("DOWN");
+        assertThat(ready.json().at("/components/failed log-ins/status").asText()).isEqualTo("DOWN");
+    }
+
+    @Test
+    void two_instances_on_one_redis_share_the_log_in_throttle() {
+        ApiClient one = start(env(), new ArrayList<>());
+        ApiClient two = start(env(), new ArrayList<>());
+        one.register("dave", "Senha@123");
+
+        for (int i = 0; i < 5; i++) {
+            ApiClient either = i % 2 == 0 ? one : two;
+            assertThat(either.send("POST", "/auth/token", null, Api.auth("dave", "wrong-" + i)).status()).isEqualTo(401);
+        }
+
+        assertThat(one.send("POST", "/auth/token", null, Api.auth("dave", "Senha@123")).status()).isEqualTo(429);
+        assertThat(two.send("POST", "/auth/token", null, Api.auth("dave", "Senha@123")).status()).isEqualTo(429);
+    }
+}
