@@ -3,6 +3,8 @@ package org.msapp.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Arrays;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,14 +18,16 @@ import org.msapp.adapters.http.Api;
 import org.msapp.adapters.http.ApiClient;
 import org.msapp.adapters.http.ApiClient.Response;
 import org.msapp.adapters.postgres.PostgresSettings;
+import org.msapp.adapters.postgres.TcpProxy;
 import org.msapp.adapters.postgres.TestDatabase;
 import org.msapp.adapters.redis.TestRedis;
 
-/** The whole service on the local PostgreSQL and Redis, started from its environment as in production. */
+/** The whole service on the local PostgreSQL and Redis (or a TCP proxy to it), started from its environment as in production. */
 class RedisServiceIT {
     private static final TestDatabase DB = TestDatabase.named("redis_e2e");
     private static final String SECRET = "a test key of at least thirty-two bytes, for HS256";
-    private final List<Application> started = new ArrayList<>();
+    private static final int READS = 1_000;
+    private final List<AutoCloseable> stoppers = new ArrayList<>();
     private String prefix;
 
     @AfterAll
@@ -38,8 +42,8 @@ class RedisServiceIT {
     }
 
     @AfterEach
-    void stop() {
-        started.forEach(Application::close);
+    void stop() throws Exception {
+        for (int i = stoppers.size() - 1; i >= 0; i--) stoppers.get(i).close();   // newest first
         if (prefix != null) TestRedis.deleteKeys(prefix);
     }
 
@@ -54,7 +58,7 @@ class RedisServiceIT {
 
     private ApiClient start(Map<String, String> env, List<String> lines) {
         Application app = Application.start(Config.fromEnvironment(env), lines::add);
-        started.add(app);
+        stoppers.add(app);
         return new ApiClient(app.port());
     }
 
@@ -132,5 +136,73 @@ class RedisServiceIT {
 
         assertThat(one.send("POST", "/auth/token", null, Api.auth("dave", "Senha@123")).status()).isEqualTo(429);
         assertThat(two.send("POST", "/auth/token", null, Api.auth("dave", "Senha@123")).status()).isEqualTo(429);
+    }
+
+    private record Reader(String path, String[] auth) {
+    }
+
+    /** The times of {@code READS} reads in ms, sorted, each answer checked against what the database-only service answered. */
+    private static long[] timedReads(ApiClient api, List<Reader> readers, Map<String, String> expected) {
+        long[] millis = new long[READS];
+        for (int i = 0; i < READS; i++) {
+            Reader r = readers.get(i % readers.size());
+            long start = System.nanoTime();
+            Response response = api.get(r.path(), r.auth());
+            millis[i] = (System.nanoTime() - start) / 1_000_000;
+            assertThat(response.status()).as(r.path()).isEqualTo(200);
+            assertThat(response.body()).as(r.path()).isEqualTo(expected.get(r.path()));
+        }
+        Arrays.sort(millis);
+        return millis;
+    }
+
+    /**
+     * Redis cut under a running service (a TCP proxy between them): reads of users and orders all answer,
+     * right, no slower than with the cache disabled by more than 100 ms, and the cache is used again
+     * within seconds of Redis coming back.
+     */
+    @Test
+    void with_redis_cut_a_thousand_reads_answer_right_and_no_slower_than_without_a_cache_then_the_cache_comes_back()
+            throws InterruptedException {
+        TcpProxy proxy = TcpProxy.to(TestRedis.HOST, TestRedis.PORT);
+        stoppers.add(proxy::close);
+        ApiClient cached = start(env("CACHE_REDIS_PORT", Integer.toString(proxy.port())), new ArrayList<>());
+        ApiClient uncached = start(env("CACHE_TYPE", "null"), new ArrayList<>());
+        List<Reader> readers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String nick = "reader" + i;
+            long id = cached.register(nick, "Senha@123");
+            String[] auth = Api.bearer(cached, nick, "Senha@123");
+            long order = Api.placeOrder(cached, auth, id, i + 1, 100);
+            readers.add(new Reader("/users/" + id, auth));
+            readers.add(new Reader("/orders/" + order, auth));
+        }
+        Map<String, String> expected = new HashMap<>();
+        for (Reader r : readers) {
+            expected.put(r.path(), uncached.get(r.path(), r.auth()).body());
+            assertThat(cached.get(r.path(), r.auth()).body()).isEqualTo(expected.get(r.path()));   // fills the cache
+        }
+        String key = prefix + "user:" + readers.get(0).path().substring("/users/".length());
+        assertThat(TestRedis.get(key)).isNotNull();
+
+        long[] withoutCache = timedReads(uncached, readers, expected);
+        proxy.cut();
+        long[] redisCut = timedReads(cached, readers, expected);
+
+        System.out.printf("1,000 reads, ms: CACHE_TYPE=null p50 %d p99 %d max %d; Redis cut p50 %d p99 %d max %d%n",
+                withoutCache[READS / 2], withoutCache[READS * 99 / 100], withoutCache[READS - 1],
+                redisCut[READS / 2], redisCut[READS * 99 / 100], redisCut[READS - 1]);
+        assertThat(redisCut[READS - 1]).as("the slowest read with Redis cut, ms").isLessThanOrEqualTo(withoutCache[READS - 1] + 100);
+
+        proxy.restore();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        boolean back = false;
+        while (!back && System.nanoTime() < deadline) {
+            TestRedis.deleteKeys(key);
+            cached.get(readers.get(0).path(), readers.get(0).auth());
+            back = TestRedis.get(key) != null;
+            if (!back) Thread.sleep(100);
+        }
+        assertThat(back).as("a read fills the cache again within 5 s of Redis coming back").isTrue();
     }
 }

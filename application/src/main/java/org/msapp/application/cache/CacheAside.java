@@ -30,20 +30,24 @@ public final class CacheAside {
     }
 
     public <T> Optional<T> read(CacheKey<T> key, Supplier<Optional<T>> load) {
+        boolean cacheAnswered = true;
         try {
             Optional<T> hit = cache.get(key);
             if (hit.isPresent()) return hit;
         } catch (CacheUnavailable e) {
             warn("get", e);
+            cacheAnswered = false;
         }
         Optional<T> loaded = load.get();
-        loaded.ifPresent(value -> {
-            try {
-                cache.put(key, value, jittered());
-            } catch (CacheUnavailable e) {
-                warn("put", e);
-            }
-        });
+        if (cacheAnswered) {   // a cache that just failed is not asked again within the same read: one timeout at most
+            loaded.ifPresent(value -> {
+                try {
+                    cache.put(key, value, jittered());
+                } catch (CacheUnavailable e) {
+                    warn("put", e);
+                }
+            });
+        }
         return loaded;
     }
 
