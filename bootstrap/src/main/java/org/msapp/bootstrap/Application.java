@@ -43,7 +43,7 @@ public final class Application implements AutoCloseable {
             Clock clock = Clock.tickMillis(ZoneOffset.UTC);
             var plugs = new Plugs(report, resources);
             var persistence = plugs.in(PersistenceFactory.create(config.database()));
-            var events = plugs.in(EventPublisherFactory.create(config.rabbitmq()));
+            var events = plugs.in(EventPublisherFactory.create(config.rabbitmq(), config.database().isPresent()));
             var cache = plugs.in(CacheFactory.create(config.cacheType(), config.redis(), clock));
             var hasher = plugs.in(PasswordHasherFactory.create());
             var keys = Keys.from(config.authTokenSecret());

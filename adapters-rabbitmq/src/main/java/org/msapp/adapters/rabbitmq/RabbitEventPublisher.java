@@ -124,6 +124,12 @@ public final class RabbitEventPublisher implements EventPublisher, AutoCloseable
         return c != null && c.isOpen() && !blocked;
     }
 
+    /** The broker's version, as it announced it, while connected. */
+    public synchronized Optional<String> serverVersion() {
+        if (connection == null || !connection.isOpen()) return Optional.empty();
+        return Optional.ofNullable(connection.getServerProperties().get("version")).map(Object::toString);
+    }
+
     /** Why the broker is not usable, when it is not (for start-up lines and logs, not for readiness). */
     public String downReason() {
         return blocked ? "blocked by the broker (a resource alarm)" : downReason;
@@ -287,12 +293,14 @@ public final class RabbitEventPublisher implements EventPublisher, AutoCloseable
         }
     }
 
-    /** A reason without a stack, for a line: the first message in the chain of causes. */
+    /** A reason without a stack, for a line: the message of the deepest cause that has one ("connection error" says less than "Connection reset"). */
     private static String reason(Throwable e) {
+        String reason = e.getClass().getSimpleName();
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) return t.getMessage();
+            if (t.getMessage() != null && !t.getMessage().isBlank()) reason = t.getMessage();
+            if (t.getCause() == t) break;
         }
-        return e.getClass().getSimpleName();
+        return reason;
     }
 
     private final class Confirms implements ConfirmListener {

@@ -28,9 +28,9 @@ public record RabbitSettings(String host, int port, String user, String password
         return new RabbitSettings(host, port, user, password, virtualHost, tls, queue.map(String::strip).filter(q -> !q.isEmpty()));
     }
 
-    /** {@code host:port/vhost}, for logs and health: never the credentials. */
+    /** {@code host:port}, and {@code /vhost} unless it is the default {@code /}, for logs: never the credentials. */
     public String where() {
-        return host + ":" + port + (virtualHost.startsWith("/") ? "" : "/") + virtualHost;
+        return host + ":" + port + (virtualHost.equals("/") ? "" : (virtualHost.startsWith("/") ? "" : "/") + virtualHost);
     }
 
     @Override

@@ -89,7 +89,7 @@ public final class TestBroker {
             String queue = channel.queueDeclare(unique("queue"), false, true, true, null).getQueue();
             channel.queueBind(queue, exchange, bindingKey);
             Queue q = new Queue(connection, channel, exchange, deleteExchange);
-            channel.basicConsume(queue, true, (tag, delivery) -> q.received.add(delivery), tag -> { });
+            channel.basicConsume(queue, true, (tag, delivery) -> q.received.add(new Arrival(delivery, System.nanoTime())), tag -> { });
             return q;
         } catch (IOException | TimeoutException e) {
             throw new IllegalStateException("cannot bind a test queue to " + exchange, e);
@@ -140,13 +140,20 @@ public final class TestBroker {
         }
     }
 
+    /** A message, and when it arrived ({@link System#nanoTime()}). */
+    public record Arrival(Delivery delivery, long nanos) {
+        public UUID messageId() {
+            return UUID.fromString(delivery.getProperties().getMessageId());
+        }
+    }
+
     /** A test's queue and what it received. */
     public static final class Queue implements AutoCloseable {
         private final Connection connection;
         private final Channel channel;
         private final String exchange;
         private final boolean deleteExchange;
-        private final List<Delivery> received = new CopyOnWriteArrayList<>();
+        private final List<Arrival> received = new CopyOnWriteArrayList<>();
 
         private Queue(Connection connection, Channel channel, String exchange, boolean deleteExchange) {
             this.connection = connection;
@@ -157,12 +164,17 @@ public final class TestBroker {
 
         /** Everything received so far, in arrival order, duplicates included. */
         public List<Delivery> received() {
+            return received.stream().map(Arrival::delivery).toList();
+        }
+
+        /** Everything received so far, with when it arrived. */
+        public List<Arrival> arrivals() {
             return List.copyOf(received);
         }
 
         /** The AMQP message-ids of everything received so far, in arrival order. */
         public List<UUID> messageIds() {
-            return received.stream().map(d -> UUID.fromString(d.getProperties().getMessageId())).toList();
+            return received.stream().map(Arrival::messageId).toList();
         }
 
         @Override
