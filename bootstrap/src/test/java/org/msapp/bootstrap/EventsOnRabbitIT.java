@@ -38,7 +38,8 @@ class EventsOnRabbitIT {
         DB.close();
     }
 
-    private static Map<String, String> env(String... more) {
+    /** The environment of a service on the local RabbitMQ, on HTTP port 0, plus {@code more} name, value pairs. */
+    static Map<String, String> env(String... more) {
         Map<String, String> env = new HashMap<>(Map.of("HTTP_HOST", "127.0.0.1", "HTTP_PORT", "0",
                 "RABBITMQ_HOST", TestBroker.SERVER.host(), "RABBITMQ_PORT", Integer.toString(TestBroker.SERVER.port())));
         for (int i = 0; i < more.length; i += 2) env.put(more[i], more[i + 1]);
