@@ -25,7 +25,7 @@ final class BackgroundJobs implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(() -> safely(name, job), initialDelay.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private static void safely(String name, Runnable job) {
+    static void safely(String name, Runnable job) {
         try {
             job.run();
         } catch (DomainException e) {
