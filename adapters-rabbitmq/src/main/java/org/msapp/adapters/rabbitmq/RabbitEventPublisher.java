@@ -217,6 +217,7 @@ public final class RabbitEventPublisher implements EventPublisher, AutoCloseable
             LOG.warn("RabbitMQ at {}: cannot open a channel and declare the topology ({}); events wait in the outbox",
                     settings.where(), downReason);
             discardChannel();
+            if (timedOut(e)) discardConnection();   // a hanging broker: the connection's state is unknown, start afresh
             return null;
         }
     }
@@ -264,6 +265,22 @@ public final class RabbitEventPublisher implements EventPublisher, AutoCloseable
             nextConnectAttempt = now + timing.reconnectEvery().toNanos();
             return false;
         }
+    }
+
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException || t instanceof com.rabbitmq.client.ChannelContinuationTimeoutException) return true;
+            if (t.getCause() == t) break;
+        }
+        return false;
+    }
+
+    /** Drops the connection (recovery included); the next publish connects anew, at most every reconnectEvery. */
+    private void discardConnection() {
+        Connection c = connection;
+        connection = null;
+        nextConnectAttempt = System.nanoTime() + timing.reconnectEvery().toNanos();
+        if (c != null) c.abort(1_000);
     }
 
     private void discardChannel() {
