@@ -162,6 +162,12 @@ public final class RabbitEventPublisher implements EventPublisher, AutoCloseable
         };
     }
 
+    /** Whether a channel is open, or could be opened now (connecting at most every reconnectEvery), and not blocked. */
+    @Override
+    public synchronized boolean available() {
+        return !blocked && channel() != null;
+    }
+
     @Override
     public synchronized Set<UUID> publish(List<OutboxEvent> events) {
         if (events.isEmpty() || blocked) return Set.of();
