@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.msapp.adapters.http.HttpServer;
+import org.msapp.adapters.postgres.OutboxNotifications;
 import org.msapp.application.Ports;
 import org.msapp.application.UseCases;
 import org.msapp.application.access.Administrators;
@@ -43,7 +44,7 @@ public final class Application implements AutoCloseable {
             Clock clock = Clock.tickMillis(ZoneOffset.UTC);
             var plugs = new Plugs(report, resources);
             var persistence = plugs.in(PersistenceFactory.create(config.database()));
-            var events = plugs.in(EventPublisherFactory.create(config.rabbitmq()));
+            var events = plugs.in(EventPublisherFactory.create(config.rabbitmq(), config.database().isPresent()));
             var cache = plugs.in(CacheFactory.create(config.cacheType(), config.redis(), clock));
             var hasher = plugs.in(PasswordHasherFactory.create());
             var keys = Keys.from(config.authTokenSecret());
@@ -95,7 +96,8 @@ public final class Application implements AutoCloseable {
         var relay = new OutboxRelay(ports.persistence(), ports.events(), ports.clock(), relaySettings);
         var housekeeping = new Housekeeping(ports.persistence(), ports.clock(), config.outboxRetention());
         var jobs = resources.add(new BackgroundJobs());
-        jobs.every("outbox relay", RELAY_EVERY, RELAY_EVERY, relay::relayDue);
+        var relayLoop = resources.add(new RelayLoop(relay::relayDue, RELAY_EVERY));
+        config.database().ifPresent(db -> resources.add(OutboxNotifications.listen(db.settings(), relayLoop::wake)));
         jobs.every("housekeeping", Duration.ofMinutes(1), HOUSEKEEPING_EVERY, housekeeping::purgeOnce);
         var http = resources.add(new HttpServer(useCases, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                 new HttpServer.Settings(config.httpHost(), config.httpPort(), 10_000, keys.requestHashKey())));

@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service's own periodic work (the outbox relay, housekeeping) on one daemon thread. A failed run
+ * The service's own periodic work (housekeeping; the outbox relay has a thread of its own, {@link RelayLoop}) on one daemon thread. A failed run
  * is logged and the next one happens on time. {@link #close()} waits a few seconds for a run in flight.
  */
 final class BackgroundJobs implements AutoCloseable {
@@ -25,7 +25,7 @@ final class BackgroundJobs implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(() -> safely(name, job), initialDelay.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private static void safely(String name, Runnable job) {
+    static void safely(String name, Runnable job) {
         try {
             job.run();
         } catch (DomainException e) {

@@ -143,6 +143,14 @@ class ConfigTest {
     }
 
     @Test
+    void rabbitmq_audit_queue_names_the_quorum_queue_to_declare() {
+        assertThat(Config.fromEnvironment(Map.of("RABBITMQ_HOST", "mq", "RABBITMQ_AUDIT_QUEUE", "msapp.audit")).rabbitmq()
+                .orElseThrow().auditQueue()).contains("msapp.audit");
+        assertThat(Config.fromEnvironment(Map.of("RABBITMQ_HOST", "mq", "RABBITMQ_AUDIT_QUEUE", " ")).rabbitmq()
+                .orElseThrow().auditQueue()).isEmpty();
+    }
+
+    @Test
     void broker_and_cache_urls_of_another_kind_or_with_parameters_are_refused() {
         assertThatThrownBy(() -> Config.fromEnvironment(Map.of("RABBITMQ_URL", "http://mq"))).hasMessageContaining("RABBITMQ_URL");
         assertThatThrownBy(() -> Config.fromEnvironment(Map.of("CACHE_REDIS_URL", "redis://h/0?password=x")))

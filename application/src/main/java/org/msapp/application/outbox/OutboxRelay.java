@@ -60,6 +60,7 @@ public final class OutboxRelay {
     }
 
     private Round round() {
+        if (!publisher.available()) return new Round(0, 0);
         Instant now = clock.instant();
         List<OutboxEvent> batch = persistence.inTransaction(
                 stores -> stores.outbox().claimDue(now, settings.batchSize(), now.plus(settings.lease())));

@@ -12,4 +12,13 @@ import java.util.UUID;
  */
 public interface EventPublisher {
     Set<UUID> publish(List<OutboxEvent> events);
+
+    /**
+     * Whether a publish could reach the broker now (an adapter may try to connect, briefly, to know).
+     * While it is not, the relay claims nothing, so no attempt is counted and no backoff grows: the
+     * events stay due, and go as soon as the broker is back. Never throws.
+     */
+    default boolean available() {
+        return true;
+    }
 }

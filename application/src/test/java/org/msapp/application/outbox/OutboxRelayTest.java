@@ -91,6 +91,19 @@ class OutboxRelayTest {
     }
 
     @Test
+    void while_the_broker_is_away_nothing_is_claimed_so_every_event_goes_at_once_when_it_is_back() {
+        var direct = new OutboxRelay(app.persistence, app.publisher, app.clock, InMemoryServices.RELAY);
+        app.publisher.away(true);
+
+        for (int i = 0; i < 5; i++) assertThat(direct.relayDue()).isZero();
+        assertThat(app.pendingEvents()).extracting(OutboxEvent::attempts).containsOnly(0);
+
+        app.publisher.away(false);
+        assertThat(direct.relayDue()).as("due at once: no backoff grew while the broker was away").isEqualTo(3);
+        assertThat(published()).containsExactlyElementsOf(written);
+    }
+
+    @Test
     void the_backoff_doubles_after_each_refusal_up_to_its_cap() {
         app.publisher.refuse(true);
         Instant start = app.clock.instant();

@@ -83,6 +83,11 @@ public abstract class EventPublisherContract {
     }
 
     @Test
+    void a_publisher_whose_broker_is_up_is_available() {
+        assertThat(publisher.available()).isTrue();
+    }
+
+    @Test
     void an_empty_batch_confirms_nothing() {
         assertThat(publisher.publish(List.of())).isEmpty();
     }

@@ -1,0 +1,57 @@
+package org.msapp.adapters.rabbitmq;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import com.rabbitmq.client.AMQP;
+import org.msapp.application.port.OutboxEvent;
+
+/**
+ * An outbox event as a CloudEvents 1.0 message in structured JSON mode: the whole event, attributes
+ * and data, is the body ({@code application/cloudevents+json}); the AMQP message-id is the event id,
+ * and delivery is persistent.
+ */
+final class CloudEvents {
+    static final String CONTENT_TYPE = "application/cloudevents+json";
+    static final String TYPE_PREFIX = "org.msapp.";
+    static final String SOURCE = "/ms-application";
+    static final String APP_ID = "ms-application";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String source;
+
+    CloudEvents(String source) {
+        this.source = source;
+    }
+
+    byte[] body(OutboxEvent event) {
+        Map<String, Object> ce = new LinkedHashMap<>();
+        ce.put("specversion", "1.0");
+        ce.put("id", event.id().toString());
+        ce.put("source", source);
+        ce.put("type", TYPE_PREFIX + event.type());
+        ce.put("subject", event.subject());
+        ce.put("time", event.occurredAt().toString());
+        ce.put("datacontenttype", "application/json");
+        ce.put("data", event.data());
+        try {
+            return JSON.writeValueAsBytes(ce);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event " + event.id() + " cannot be written as JSON", e);
+        }
+    }
+
+    AMQP.BasicProperties properties(OutboxEvent event) {
+        return new AMQP.BasicProperties.Builder()
+                .contentType(CONTENT_TYPE)
+                .contentEncoding("utf-8")
+                .deliveryMode(2)
+                .messageId(event.id().toString())
+                .type(TYPE_PREFIX + event.type())
+                .timestamp(Date.from(event.occurredAt()))
+                .appId(APP_ID)
+                .build();
+    }
+}
