@@ -89,7 +89,8 @@ class RedisOutageIT {
         long start = System.nanoTime();
         assertThatThrownBy(() -> cache.get(CachedReads.user(alice.id()))).isInstanceOf(CacheUnavailable.class)
                 .hasMessageContaining("resting");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(10));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("less than the 50 ms a call to a hung Redis takes")
+                .isLessThan(Duration.ofMillis(40));
         assertThat(redis.resting()).isTrue();
         proxy.restore();
     }
