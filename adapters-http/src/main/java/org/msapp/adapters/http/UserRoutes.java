@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import java.util.Optional;
 import java.util.Set;
 import org.msapp.application.access.Caller;
-import org.msapp.application.read.UserProfile;
 import org.msapp.application.user.ChangePassword;
 import org.msapp.application.user.DeleteUser;
 import org.msapp.application.user.FindUserByNickName;
@@ -22,6 +21,7 @@ import org.msapp.domain.user.PhoneNumber;
 import org.msapp.domain.user.User;
 import org.msapp.domain.user.UserChanges;
 import org.msapp.domain.user.UserId;
+import org.msapp.domain.user.UserSnapshot;
 
 /** /users: register (open to anyone), list (administrators), read, change, delete (the user or an administrator). */
 final class UserRoutes {
@@ -94,7 +94,7 @@ final class UserRoutes {
     }
 
     private void get(Context ctx) {
-        UserProfile user = getUser.handle(new GetUser.Query(Authentication.caller(ctx), PathIds.user(ctx)));
+        UserSnapshot user = getUser.handle(new GetUser.Query(Authentication.caller(ctx), PathIds.user(ctx)));
         if (!ETags.notModified(ctx, user.version())) ctx.json(UserView.of(user));
     }
 

@@ -9,8 +9,8 @@ import org.msapp.application.fixtures.Users;
 import org.msapp.application.port.Cache;
 import org.msapp.application.port.CacheContract;
 import org.msapp.application.read.CachedReads;
-import org.msapp.application.read.UserProfile;
 import org.msapp.domain.user.User;
+import org.msapp.domain.user.UserSnapshot;
 
 class RedisCacheIT extends CacheContract {
     private RedisConnection redis;
@@ -35,7 +35,7 @@ class RedisCacheIT extends CacheContract {
         User alice = Users.alice().withId(41).withVersion(2).build();
         Cache cache = new RedisCache(redis, prefix);
 
-        cache.put(CachedReads.user(alice.id()), UserProfile.of(alice), Duration.ofMinutes(1));
+        cache.put(CachedReads.user(alice.id()), UserSnapshot.of(alice), Duration.ofMinutes(1));
 
         String raw = TestRedis.get(prefix + "user:41");
         assertThat(raw).startsWith("{\"id\":41,\"version\":2,").doesNotContain(", ").doesNotContain("\": ")

@@ -20,12 +20,12 @@ import org.msapp.application.fixtures.Users;
 import org.msapp.application.memory.InMemoryPersistence;
 import org.msapp.application.memory.RandomIds;
 import org.msapp.application.port.Persistence;
-import org.msapp.application.read.UserProfile;
 import org.msapp.application.user.GetUser;
 import org.msapp.application.user.UpdateUser;
 import org.msapp.domain.user.FullName;
 import org.msapp.domain.user.User;
 import org.msapp.domain.user.UserChanges;
+import org.msapp.domain.user.UserSnapshot;
 
 /**
  * The race of cache-aside, interleaved on purpose with the real use cases on Redis: a reader misses,
@@ -88,7 +88,7 @@ class RedisCacheRaceIT {
         UpdateUser writer = new UpdateUser(store, cache, new RandomIds(), Clock.systemUTC(), Administrators.of(List.of()));
         var query = new GetUser.Query(InMemoryServices.ADMIN, alice.id());
 
-        CompletableFuture<UserProfile> raced = CompletableFuture.supplyAsync(() -> slowReader.handle(query));
+        CompletableFuture<UserSnapshot> raced = CompletableFuture.supplyAsync(() -> slowReader.handle(query));
         assertThat(pausing.readerHasRead.await(10, TimeUnit.SECONDS)).isTrue();
         User updated = writer.handle(new UpdateUser.Command(InMemoryServices.ADMIN, alice.id(), new UserChanges(Optional.empty(),
                 Optional.of(FullName.of("Alice After The Write")), Optional.empty(), Optional.empty()), InMemoryServices.anyVersion()));
@@ -96,7 +96,7 @@ class RedisCacheRaceIT {
 
         assertThat(raced.get(10, TimeUnit.SECONDS).version()).as("what the slow reader read").isEqualTo(1);
         assertThat(TestRedis.get(prefix + "user:41")).as("the old value was not put back").isNull();
-        assertThat(reader.handle(query)).isEqualTo(UserProfile.of(updated));
+        assertThat(reader.handle(query)).isEqualTo(UserSnapshot.of(updated));
         assertThat(TestRedis.get(prefix + "user:41")).contains("\"version\":2").contains("Alice After The Write");
         assertThat(reader.handle(query).fullName()).isEqualTo(FullName.of("Alice After The Write"));
     }

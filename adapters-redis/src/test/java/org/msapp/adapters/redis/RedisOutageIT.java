@@ -13,12 +13,12 @@ import org.msapp.application.fixtures.Users;
 import org.msapp.application.memory.InMemoryFailedLogins;
 import org.msapp.application.port.CacheUnavailable;
 import org.msapp.application.read.CachedReads;
-import org.msapp.application.read.UserProfile;
+import org.msapp.domain.user.UserSnapshot;
 
 /** Redis behind a TCP proxy that the test cuts, stalls and restores. */
 class RedisOutageIT {
     private static final Duration TTL = Duration.ofMinutes(1);
-    private final UserProfile alice = UserProfile.of(Users.alice().withId(41).build());
+    private final UserSnapshot alice = UserSnapshot.of(Users.alice().withId(41).build());
     private TcpProxy proxy;
     private RedisConnection redis;
     private RedisCache cache;

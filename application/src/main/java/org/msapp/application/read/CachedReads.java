@@ -15,6 +15,7 @@ import org.msapp.domain.user.FullName;
 import org.msapp.domain.user.NickName;
 import org.msapp.domain.user.PhoneNumber;
 import org.msapp.domain.user.UserId;
+import org.msapp.domain.user.UserSnapshot;
 
 /**
  * The cache keys of single reads ({@code user:{id}}, {@code order:{id}}) and the codecs of their
@@ -22,13 +23,13 @@ import org.msapp.domain.user.UserId;
  * registered under older rules reads back as it was.
  */
 public final class CachedReads {
-    private static final CacheCodec<UserProfile> USER = new UserCodec();
+    private static final CacheCodec<UserSnapshot> USER = new UserCodec();
     private static final CacheCodec<Order> ORDER = new OrderCodec();
 
     private CachedReads() {
     }
 
-    public static CacheKey<UserProfile> user(UserId id) {
+    public static CacheKey<UserSnapshot> user(UserId id) {
         return new CacheKey<>("user:" + id.value(), USER);
     }
 
@@ -36,14 +37,14 @@ public final class CachedReads {
         return new CacheKey<>("order:" + id.value(), ORDER);
     }
 
-    private static final class UserCodec implements CacheCodec<UserProfile> {
+    private static final class UserCodec implements CacheCodec<UserSnapshot> {
         @Override
-        public long version(UserProfile value) {
+        public long version(UserSnapshot value) {
             return value.version();
         }
 
         @Override
-        public Map<String, Object> encode(UserProfile u) {
+        public Map<String, Object> encode(UserSnapshot u) {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("id", u.id().value());
             f.put("version", u.version());
@@ -58,8 +59,8 @@ public final class CachedReads {
         }
 
         @Override
-        public UserProfile decode(Map<String, ?> f) {
-            return read(() -> new UserProfile(new UserId(number(f, "id")), NickName.stored(text(f, "nick_name")),
+        public UserSnapshot decode(Map<String, ?> f) {
+            return read(() -> new UserSnapshot(new UserId(number(f, "id")), NickName.stored(text(f, "nick_name")),
                     FullName.stored(text(f, "full_name")), text(f, "cpf_masked"), Email.stored(text(f, "email")),
                     PhoneNumber.stored(text(f, "phone_number")), instant(f, "created_at"), instant(f, "updated_at"),
                     number(f, "version")));

@@ -13,8 +13,8 @@ import org.msapp.application.fixtures.Users;
 import org.msapp.application.memory.InMemoryCache;
 import org.msapp.application.port.CacheKey;
 import org.msapp.application.read.CachedReads;
-import org.msapp.application.read.UserProfile;
 import org.msapp.domain.user.UserId;
+import org.msapp.domain.user.UserSnapshot;
 
 class CacheAsideTest {
     private static final Duration TTL = Duration.ofSeconds(100);
@@ -24,7 +24,7 @@ class CacheAsideTest {
     private final CacheAside aside = new CacheAside(cache, TTL);
     private final AtomicInteger loads = new AtomicInteger();
 
-    private Supplier<Optional<UserProfile>> store(Optional<UserProfile> answer) {
+    private Supplier<Optional<UserSnapshot>> store(Optional<UserSnapshot> answer) {
         return () -> {
             loads.incrementAndGet();
             return answer;
@@ -33,8 +33,8 @@ class CacheAsideTest {
 
     @Test
     void a_read_loads_from_the_store_once_and_then_from_the_cache() {
-        UserProfile alice = UserProfile.of(Users.alice().build());
-        CacheKey<UserProfile> key = CachedReads.user(alice.id());
+        UserSnapshot alice = UserSnapshot.of(Users.alice().build());
+        CacheKey<UserSnapshot> key = CachedReads.user(alice.id());
 
         assertThat(aside.read(key, store(Optional.of(alice)))).contains(alice);
         assertThat(aside.read(key, store(Optional.of(alice)))).contains(alice);
@@ -44,10 +44,10 @@ class CacheAsideTest {
 
     @Test
     void nothing_found_is_not_cached() {
-        CacheKey<UserProfile> key = CachedReads.user(new UserId(1));
+        CacheKey<UserSnapshot> key = CachedReads.user(new UserId(1));
 
         assertThat(aside.read(key, store(Optional.empty()))).isEmpty();
-        UserProfile alice = UserProfile.of(Users.alice().build());
+        UserSnapshot alice = UserSnapshot.of(Users.alice().build());
 
         assertThat(aside.read(key, store(Optional.of(alice)))).contains(alice);
         assertThat(loads).hasValue(2);
@@ -55,8 +55,8 @@ class CacheAsideTest {
 
     @Test
     void an_evicted_entry_is_loaded_again() {
-        UserProfile alice = UserProfile.of(Users.alice().build());
-        CacheKey<UserProfile> key = CachedReads.user(alice.id());
+        UserSnapshot alice = UserSnapshot.of(Users.alice().build());
+        CacheKey<UserSnapshot> key = CachedReads.user(alice.id());
         aside.read(key, store(Optional.of(alice)));
 
         aside.evict(key, 1);
@@ -68,7 +68,7 @@ class CacheAsideTest {
     @Test
     void entries_live_at_least_the_time_to_live_and_at_most_a_tenth_longer() {
         for (long id = 1; id <= 20; id++) {
-            aside.read(CachedReads.user(new UserId(id)), store(Optional.of(UserProfile.of(Users.alice().withId(id).build()))));
+            aside.read(CachedReads.user(new UserId(id)), store(Optional.of(UserSnapshot.of(Users.alice().withId(id).build()))));
         }
         assertThat(loads).hasValue(20);
 
@@ -83,8 +83,8 @@ class CacheAsideTest {
 
     @Test
     void while_the_cache_fails_every_read_goes_to_the_store_and_answers() {
-        UserProfile alice = UserProfile.of(Users.alice().build());
-        CacheKey<UserProfile> key = CachedReads.user(alice.id());
+        UserSnapshot alice = UserSnapshot.of(Users.alice().build());
+        CacheKey<UserSnapshot> key = CachedReads.user(alice.id());
         cache.fail(true);
 
         assertThat(aside.read(key, store(Optional.of(alice)))).contains(alice);
@@ -97,8 +97,8 @@ class CacheAsideTest {
 
     @Test
     void once_the_cache_is_back_reads_fill_it_again() {
-        UserProfile alice = UserProfile.of(Users.alice().build());
-        CacheKey<UserProfile> key = CachedReads.user(alice.id());
+        UserSnapshot alice = UserSnapshot.of(Users.alice().build());
+        CacheKey<UserSnapshot> key = CachedReads.user(alice.id());
         cache.fail(true);
         aside.read(key, store(Optional.of(alice)));
 

@@ -10,8 +10,8 @@ import org.msapp.application.fixtures.Users;
 import org.msapp.application.port.Cache;
 import org.msapp.application.port.CacheContract;
 import org.msapp.application.read.CachedReads;
-import org.msapp.application.read.UserProfile;
 import org.msapp.domain.user.UserId;
+import org.msapp.domain.user.UserSnapshot;
 
 class InMemoryCacheTest extends CacheContract {
     @Override
@@ -23,7 +23,7 @@ class InMemoryCacheTest extends CacheContract {
     void an_entry_lives_exactly_its_time_to_live_on_the_clock_it_was_given() {
         TestClock clock = TestClock.fixed();
         InMemoryCache cache = new InMemoryCache(clock, 10);
-        UserProfile alice = UserProfile.of(Users.alice().build());
+        UserSnapshot alice = UserSnapshot.of(Users.alice().build());
         cache.put(CachedReads.user(alice.id()), alice, Duration.ofSeconds(60));
 
         clock.advance(Duration.ofSeconds(60).minusMillis(1));
@@ -37,7 +37,7 @@ class InMemoryCacheTest extends CacheContract {
     void it_never_holds_more_than_its_bound() {
         InMemoryCache cache = new InMemoryCache(TestClock.fixed(), 3);
         for (long id = 1; id <= 4; id++) {
-            cache.put(CachedReads.user(new UserId(id)), UserProfile.of(Users.alice().withId(id).build()), Duration.ofMinutes(1));
+            cache.put(CachedReads.user(new UserId(id)), UserSnapshot.of(Users.alice().withId(id).build()), Duration.ofMinutes(1));
         }
 
         long held = java.util.stream.LongStream.rangeClosed(1, 4)

@@ -7,15 +7,15 @@ import org.junit.jupiter.api.Test;
 import org.msapp.application.fixtures.Orders;
 import org.msapp.application.fixtures.Users;
 import org.msapp.application.read.CachedReads;
-import org.msapp.application.read.UserProfile;
 import org.msapp.domain.order.Order;
+import org.msapp.domain.user.UserSnapshot;
 
 class NoCacheTest {
     private final NoCache cache = new NoCache();
 
     @Test
     void get_is_always_empty_even_right_after_a_put() {
-        UserProfile alice = UserProfile.of(Users.alice().build());
+        UserSnapshot alice = UserSnapshot.of(Users.alice().build());
         Order order = Orders.placedBy(alice.id()).build();
 
         cache.put(CachedReads.user(alice.id()), alice, Duration.ofMinutes(5));

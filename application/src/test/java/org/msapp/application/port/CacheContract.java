@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.msapp.application.fixtures.Orders;
 import org.msapp.application.fixtures.Users;
 import org.msapp.application.read.CachedReads;
-import org.msapp.application.read.UserProfile;
 import org.msapp.domain.order.Order;
 import org.msapp.domain.order.OrderId;
 import org.msapp.domain.user.UserId;
+import org.msapp.domain.user.UserSnapshot;
 
 /**
  * The contract of {@link Cache}, for every cache adapter, with its backing service up. One test waits
@@ -36,13 +36,13 @@ public abstract class CacheContract {
         cache = cache();
     }
 
-    private static UserProfile alice(long version) {
-        return UserProfile.of(Users.alice().withId(41).withFullName("Alice v" + version).withVersion(version).build());
+    private static UserSnapshot alice(long version) {
+        return UserSnapshot.of(Users.alice().withId(41).withFullName("Alice v" + version).withVersion(version).build());
     }
 
     @Test
     void a_user_put_is_got_back_equal() {
-        UserProfile alice = UserProfile.of(Users.alice().withId(41).build());
+        UserSnapshot alice = UserSnapshot.of(Users.alice().withId(41).build());
 
         cache.put(CachedReads.user(alice.id()), alice, LONG);
 
@@ -51,11 +51,11 @@ public abstract class CacheContract {
 
     @Test
     void a_user_with_values_that_predate_the_rules_is_got_back_equal() {
-        UserProfile old = UserProfile.of(Users.bob().withId(42).withStoredCpf("12345678900").withStoredEmail("bob@localhost").build());
+        UserSnapshot old = UserSnapshot.of(Users.bob().withId(42).withStoredCpf("12345678900").withStoredEmail("bob@localhost").build());
 
         cache.put(CachedReads.user(old.id()), old, LONG);
 
-        Optional<UserProfile> got = cache.get(CachedReads.user(old.id()));
+        Optional<UserSnapshot> got = cache.get(CachedReads.user(old.id()));
         assertThat(got).contains(old);
         assertThat(got.orElseThrow().maskedCpf()).isEqualTo("***.456.789-**");
     }
@@ -73,7 +73,7 @@ public abstract class CacheContract {
 
     @Test
     void a_key_never_put_is_empty() {
-        cache.put(CachedReads.user(new UserId(1)), UserProfile.of(Users.alice().withId(1).build()), LONG);
+        cache.put(CachedReads.user(new UserId(1)), UserSnapshot.of(Users.alice().withId(1).build()), LONG);
 
         assertThat(cache.get(CachedReads.user(new UserId(2)))).isEmpty();
         assertThat(cache.get(CachedReads.order(new OrderId(2)))).isEmpty();
@@ -97,8 +97,8 @@ public abstract class CacheContract {
 
     @Test
     void an_evicted_entry_is_gone_and_the_others_stay() {
-        UserProfile alice = UserProfile.of(Users.alice().build());
-        UserProfile bob = UserProfile.of(Users.bob().build());
+        UserSnapshot alice = UserSnapshot.of(Users.alice().build());
+        UserSnapshot bob = UserSnapshot.of(Users.bob().build());
         cache.put(CachedReads.user(alice.id()), alice, LONG);
         cache.put(CachedReads.user(bob.id()), bob, LONG);
 
@@ -115,9 +115,9 @@ public abstract class CacheContract {
      */
     @Test
     void a_reader_that_raced_a_write_cannot_put_the_old_value_back_after_the_eviction() {
-        CacheKey<UserProfile> key = CachedReads.user(new UserId(41));
+        CacheKey<UserSnapshot> key = CachedReads.user(new UserId(41));
         assertThat(cache.get(key)).isEmpty();
-        UserProfile readBeforeTheWrite = alice(1);
+        UserSnapshot readBeforeTheWrite = alice(1);
 
         cache.evict(key, 1);                              // the writer, after committing version 2
         cache.put(key, readBeforeTheWrite, LONG);         // the slow reader, after the eviction
@@ -140,7 +140,7 @@ public abstract class CacheContract {
 
     @Test
     void an_eviction_keeps_the_highest_stale_version_it_was_told() {
-        CacheKey<UserProfile> key = CachedReads.user(new UserId(41));
+        CacheKey<UserSnapshot> key = CachedReads.user(new UserId(41));
 
         cache.evict(key, 3);
         cache.evict(key, 1);                              // a slower writer of an older version
@@ -158,8 +158,8 @@ public abstract class CacheContract {
 
     @Test
     void an_entry_expires_after_its_time_to_live() throws InterruptedException {
-        UserProfile alice = UserProfile.of(Users.alice().build());
-        UserProfile bob = UserProfile.of(Users.bob().build());
+        UserSnapshot alice = UserSnapshot.of(Users.alice().build());
+        UserSnapshot bob = UserSnapshot.of(Users.bob().build());
         cache.put(CachedReads.user(alice.id()), alice, shortTtl());
         cache.put(CachedReads.user(bob.id()), bob, LONG);
         assertThat(cache.get(CachedReads.user(alice.id()))).contains(alice);
@@ -174,7 +174,7 @@ public abstract class CacheContract {
 
     @Test
     void a_value_under_a_user_key_never_answers_for_an_order_key() {
-        UserProfile alice = UserProfile.of(Users.alice().withId(7).build());
+        UserSnapshot alice = UserSnapshot.of(Users.alice().withId(7).build());
         Order order = Orders.placedBy(alice.id()).withId(7).build();
 
         cache.put(CachedReads.user(new UserId(7)), alice, LONG);

@@ -11,6 +11,7 @@ import org.msapp.application.fixtures.Users;
 import org.msapp.domain.order.Order;
 import org.msapp.domain.user.User;
 import org.msapp.domain.user.UserId;
+import org.msapp.domain.user.UserSnapshot;
 
 class CachedReadsTest {
     private final User alice = Users.alice().withId(41).withVersion(3).build();
@@ -23,12 +24,12 @@ class CachedReadsTest {
 
     @Test
     void a_user_is_cached_without_its_hash_and_with_its_cpf_masked() {
-        Map<String, Object> fields = CachedReads.user(alice.id()).codec().encode(UserProfile.of(alice));
+        Map<String, Object> fields = CachedReads.user(alice.id()).codec().encode(UserSnapshot.of(alice));
 
         assertThat(fields.values()).extracting(String::valueOf)
                 .noneMatch(v -> v.contains(alice.passwordHash().phc()) || v.contains(alice.cpf().digits()));
         assertThat(fields).containsEntry("cpf_masked", alice.cpf().masked()).containsEntry("version", 3L);
-        assertThat(CachedReads.user(alice.id()).codec().version(UserProfile.of(alice))).isEqualTo(3);
+        assertThat(CachedReads.user(alice.id()).codec().version(UserSnapshot.of(alice))).isEqualTo(3);
     }
 
     @Test

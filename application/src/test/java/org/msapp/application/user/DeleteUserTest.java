@@ -12,12 +12,12 @@ import org.msapp.application.fixtures.Orders;
 import org.msapp.application.fixtures.Users;
 import org.msapp.application.order.DeleteOrder;
 import org.msapp.application.port.OutboxEvent;
-import org.msapp.application.read.UserProfile;
 import org.msapp.domain.VersionMismatch;
 import org.msapp.domain.order.Order;
 import org.msapp.domain.user.User;
 import org.msapp.domain.user.UserHasOrders;
 import org.msapp.domain.user.UserNotFound;
+import org.msapp.domain.user.UserSnapshot;
 
 class DeleteUserTest {
     private final InMemoryServices app = new InMemoryServices();
@@ -40,7 +40,7 @@ class DeleteUserTest {
 
         assertThatThrownBy(() -> delete(alice, alice, InMemoryServices.anyVersion())).isInstanceOf(UserHasOrders.class);
 
-        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(UserProfile.of(alice));
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(UserSnapshot.of(alice));
         assertThat(app.pendingEventTypes()).doesNotContain("user.deleted");
     }
 
@@ -71,13 +71,13 @@ class DeleteUserTest {
     void only_the_owner_may_delete_a_user() {
         assertThatThrownBy(() -> delete(bob, alice, InMemoryServices.anyVersion())).isInstanceOf(Forbidden.class);
 
-        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(UserProfile.of(alice));
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(UserSnapshot.of(alice));
     }
 
     @Test
     void the_version_the_caller_saw_must_be_the_current_one() {
         assertThatThrownBy(() -> delete(alice, alice, ExpectedVersion.of(2))).isInstanceOf(VersionMismatch.class);
-        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(UserProfile.of(alice));
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(UserSnapshot.of(alice));
 
         delete(alice, alice, ExpectedVersion.of(1));
 
@@ -86,7 +86,7 @@ class DeleteUserTest {
 
     @Test
     void a_deleted_user_is_gone_though_a_cache_is_in_front_and_its_nick_name_is_free() {
-        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(UserProfile.of(alice));
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(UserSnapshot.of(alice));
 
         delete(alice, alice, InMemoryServices.anyVersion());
 

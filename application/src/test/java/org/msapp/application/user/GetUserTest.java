@@ -9,13 +9,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.msapp.application.fixtures.InMemoryServices;
 import org.msapp.application.fixtures.Users;
-import org.msapp.application.read.UserProfile;
 import org.msapp.domain.user.FullName;
 import org.msapp.domain.user.NickName;
 import org.msapp.domain.user.User;
 import org.msapp.domain.user.UserChanges;
 import org.msapp.domain.user.UserId;
 import org.msapp.domain.user.UserNotFound;
+import org.msapp.domain.user.UserSnapshot;
 
 class GetUserTest {
     private final InMemoryServices app = new InMemoryServices();
@@ -39,7 +39,7 @@ class GetUserTest {
 
     @Test
     void a_user_is_read_by_its_id() {
-        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(UserProfile.of(alice));
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(UserSnapshot.of(alice));
     }
 
     @Test
@@ -52,20 +52,20 @@ class GetUserTest {
         app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()));
         User changed = changeBehindTheCache("Changed Behind");
 
-        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(UserProfile.of(alice));
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(UserSnapshot.of(alice));
 
         app.clock.advance(InMemoryServices.CACHE_TTL.multipliedBy(11).dividedBy(10).plusMillis(1));
 
-        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(UserProfile.of(changed));
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(UserSnapshot.of(changed));
     }
 
     @Test
     void reads_keep_working_from_the_store_while_the_cache_fails() {
         app.cache.fail(true);
 
-        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(UserProfile.of(alice));
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(UserSnapshot.of(alice));
         User changed = changeBehindTheCache("Changed While Down");
-        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(UserProfile.of(changed));
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(UserSnapshot.of(changed));
         assertThatThrownBy(() -> app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, new UserId(999)))).isInstanceOf(UserNotFound.class);
     }
 
@@ -77,7 +77,7 @@ class GetUserTest {
         User bob = app.register(Users.bob());
 
         assertThat(bob.id()).isEqualTo(next);
-        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, next))).isEqualTo(UserProfile.of(bob));
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, next))).isEqualTo(UserSnapshot.of(bob));
     }
 
     @Test
@@ -93,6 +93,6 @@ class GetUserTest {
 
         app.clock.advance(InMemoryServices.CACHE_TTL.minus(Duration.ofMillis(1)));
 
-        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(UserProfile.of(alice)).isNotEqualTo(UserProfile.of(changed));
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(UserSnapshot.of(alice)).isNotEqualTo(UserSnapshot.of(changed));
     }
 }

@@ -9,10 +9,10 @@ import org.msapp.application.fixtures.InMemoryServices;
 import org.msapp.application.fixtures.TestClock;
 import org.msapp.application.fixtures.Users;
 import org.msapp.application.port.OutboxEvent;
-import org.msapp.application.read.UserProfile;
 import org.msapp.domain.user.NickName;
 import org.msapp.domain.user.NickNameTaken;
 import org.msapp.domain.user.User;
+import org.msapp.domain.user.UserSnapshot;
 
 class RegisterUserTest {
     private final InMemoryServices app = new InMemoryServices();
@@ -21,7 +21,7 @@ class RegisterUserTest {
     void a_registered_user_is_stored_at_version_1_created_now() {
         User alice = app.register(Users.alice());
 
-        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(UserProfile.of(alice));
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(UserSnapshot.of(alice));
         assertThat(alice.version()).isEqualTo(1);
         assertThat(alice.createdAt()).isEqualTo(TestClock.START);
         assertThat(alice.updatedAt()).isEqualTo(TestClock.START);

@@ -12,7 +12,6 @@ import org.msapp.application.concurrency.ExpectedVersion;
 import org.msapp.application.fixtures.InMemoryServices;
 import org.msapp.application.fixtures.Users;
 import org.msapp.application.port.OutboxEvent;
-import org.msapp.application.read.UserProfile;
 import org.msapp.domain.VersionMismatch;
 import org.msapp.domain.user.Email;
 import org.msapp.domain.user.FullName;
@@ -23,6 +22,7 @@ import org.msapp.domain.user.User;
 import org.msapp.domain.user.UserChanges;
 import org.msapp.domain.user.UserId;
 import org.msapp.domain.user.UserNotFound;
+import org.msapp.domain.user.UserSnapshot;
 
 class UpdateUserTest {
     private final InMemoryServices app = new InMemoryServices();
@@ -63,7 +63,7 @@ class UpdateUserTest {
         assertThat(updated.passwordHash()).isEqualTo(alice.passwordHash());
         assertThat(updated.updatedAt()).isEqualTo(app.clock.instant());
         assertThat(updated.createdAt()).isEqualTo(alice.createdAt());
-        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(UserProfile.of(updated));
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(UserSnapshot.of(updated));
     }
 
     @Test
@@ -71,7 +71,7 @@ class UpdateUserTest {
         assertThatThrownBy(() -> app.updateUser.handle(new UpdateUser.Command(InMemoryServices.callerOf(bob), alice.id(),
                 fullName("Hacked"), InMemoryServices.anyVersion()))).isInstanceOf(Forbidden.class);
 
-        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(UserProfile.of(alice));
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(UserSnapshot.of(alice));
         assertThat(app.pendingEventTypes()).doesNotContain("user.updated");
     }
 
@@ -91,7 +91,7 @@ class UpdateUserTest {
         assertThatThrownBy(() -> update(alice, nickName("BOB"), InMemoryServices.anyVersion()))
                 .isInstanceOf(NickNameTaken.class);
 
-        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(UserProfile.of(alice));
+        assertThat(app.getUser.handle(new GetUser.Query(InMemoryServices.ADMIN, alice.id()))).isEqualTo(UserSnapshot.of(alice));
         assertThat(app.pendingEventTypes()).containsExactly("user.registered", "user.registered");
     }
 
