@@ -9,8 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service's own periodic work (housekeeping; the outbox relay has a thread of its own, {@link RelayLoop}) on one daemon thread. A failed run
- * is logged and the next one happens on time. {@link #close()} waits a few seconds for a run in flight.
+ * The service's own periodic work (housekeeping; the outbox relay has a thread of its own, {@link
+ * RelayLoop}) on one daemon thread. A failed run is logged ({@link #safely}) and the next one happens on
+ * time. {@link #close()} waits a few seconds for a run in flight.
  */
 final class BackgroundJobs implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundJobs.class);

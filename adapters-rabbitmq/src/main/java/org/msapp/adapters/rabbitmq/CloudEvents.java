@@ -1,11 +1,11 @@
 package org.msapp.adapters.rabbitmq;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.rabbitmq.client.AMQP;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import com.rabbitmq.client.AMQP;
 import org.msapp.application.port.OutboxEvent;
 
 /**
@@ -20,17 +20,14 @@ final class CloudEvents {
     static final String APP_ID = "ms-application";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String source;
-
-    CloudEvents(String source) {
-        this.source = source;
+    private CloudEvents() {
     }
 
-    byte[] body(OutboxEvent event) {
+    static byte[] body(OutboxEvent event) {
         Map<String, Object> ce = new LinkedHashMap<>();
         ce.put("specversion", "1.0");
         ce.put("id", event.id().toString());
-        ce.put("source", source);
+        ce.put("source", SOURCE);
         ce.put("type", TYPE_PREFIX + event.type());
         ce.put("subject", event.subject());
         ce.put("time", event.occurredAt().toString());
@@ -43,7 +40,7 @@ final class CloudEvents {
         }
     }
 
-    AMQP.BasicProperties properties(OutboxEvent event) {
+    static AMQP.BasicProperties properties(OutboxEvent event) {
         return new AMQP.BasicProperties.Builder()
                 .contentType(CONTENT_TYPE)
                 .contentEncoding("utf-8")

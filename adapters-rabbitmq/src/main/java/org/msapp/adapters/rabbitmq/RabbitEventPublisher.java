@@ -58,7 +58,6 @@ public final class RabbitEventPublisher implements EventPublisher, AutoCloseable
     private final Topology topology;
     private final Timing timing;
     private final ConnectionFactory factory;
-    private final CloudEvents cloudEvents = new CloudEvents(CloudEvents.SOURCE);
     private final AtomicLong unroutable = new AtomicLong();
 
     private Connection connection;                 // guarded by this
@@ -179,7 +178,7 @@ public final class RabbitEventPublisher implements EventPublisher, AutoCloseable
             for (OutboxEvent event : events) {
                 long tag = ch.getNextPublishSeqNo();
                 batch.expect(tag, event.id());
-                ch.basicPublish(topology.exchange(), event.type(), true, cloudEvents.properties(event), cloudEvents.body(event));
+                ch.basicPublish(topology.exchange(), event.type(), true, CloudEvents.properties(event), CloudEvents.body(event));
             }
             if (!batch.await(System.nanoTime() + timing.confirmTimeout().toNanos())) {
                 LOG.warn("RabbitMQ confirmed {} of {} events within {} ms; the others stay in the outbox",

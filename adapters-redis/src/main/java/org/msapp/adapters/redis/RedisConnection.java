@@ -31,9 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class RedisConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisConnection.class);
 
-    /** Timeouts, the breaker, and how often a failure may be logged. */
     /**
-     * {@code handshakeTimeout}: of a connection's first commands (HELLO, SELECT), longer than a command's,
+     * Timeouts, the breaker, and how often a failure may be logged. {@code handshakeTimeout}: of a connection's first commands (HELLO, SELECT), longer than a command's,
      * since the first connect of a process also starts Netty (hundreds of milliseconds); commands are
      * rejected meanwhile, so no request waits on it.
      */

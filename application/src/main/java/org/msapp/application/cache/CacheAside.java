@@ -12,9 +12,9 @@ import org.msapp.application.port.CacheUnavailable;
 /**
  * Cache-aside, fail-open: a read tries the cache, then the store, then fills the cache; a write
  * evicts after its commit, naming the versions it made stale, so that a read that raced it cannot put
- * an old value back (the cache refuses it). When the cache fails the call goes on without it; failures are counted, and logged at most once
- * every ten seconds.
- * Times to live get up to 10% jitter so entries written together do not expire together.
+ * an old value back (the cache refuses it). When the cache fails the call goes on without it; failures
+ * are counted, and logged at most once every ten seconds. Times to live get up to 10% jitter so entries
+ * written together do not expire together.
  */
 public final class CacheAside {
     private static final System.Logger LOG = System.getLogger(CacheAside.class.getName());
