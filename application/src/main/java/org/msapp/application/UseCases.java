@@ -1,7 +1,6 @@
 package org.msapp.application;
 
 import java.time.Duration;
-import org.msapp.application.access.Administrators;
 import org.msapp.application.authentication.AuthenticateToken;
 import org.msapp.application.authentication.AuthenticateUser;
 import org.msapp.application.authentication.IssueToken;
@@ -15,12 +14,14 @@ import org.msapp.application.order.ListAllOrders;
 import org.msapp.application.order.ListOrdersOfUser;
 import org.msapp.application.order.PlaceOrder;
 import org.msapp.application.order.UpdateOrder;
+import org.msapp.application.user.BootstrapAdmin;
 import org.msapp.application.user.ChangePassword;
 import org.msapp.application.user.DeleteUser;
 import org.msapp.application.user.FindUserByNickName;
 import org.msapp.application.user.GetUser;
 import org.msapp.application.user.ListUsers;
 import org.msapp.application.user.RegisterUser;
+import org.msapp.application.user.SetAdminRole;
 import org.msapp.application.user.UpdateUser;
 
 /** Every use case, wired once by {@link #wire}: the service and the tests run the same graph. */
@@ -29,28 +30,27 @@ public record UseCases(RegisterUser registerUser, AuthenticateUser authenticateU
                        FindUserByNickName findUserByNickName, ListUsers listUsers, UpdateUser updateUser,
                        ChangePassword changePassword, DeleteUser deleteUser, PlaceOrder placeOrder, GetOrder getOrder,
                        ListOrdersOfUser listOrdersOfUser, ListAllOrders listAllOrders, UpdateOrder updateOrder,
-                       DeleteOrder deleteOrder, RunIdempotently runIdempotently, CheckReadiness checkReadiness) {
+                       DeleteOrder deleteOrder, SetAdminRole setAdminRole, BootstrapAdmin bootstrapAdmin,
+                       RunIdempotently runIdempotently, CheckReadiness checkReadiness) {
 
     /** {@code cacheTtl}: of single users and orders; {@code tokenLifetime}: of bearer tokens. */
-    public record Settings(Duration cacheTtl, Duration tokenLifetime, Administrators administrators,
-                           LoginThrottle.Settings loginThrottle) {
+    public record Settings(Duration cacheTtl, Duration tokenLifetime, LoginThrottle.Settings loginThrottle) {
     }
 
     public static UseCases wire(Ports ports, Settings settings) {
         var p = ports.persistence();
         var cache = new CacheAside(ports.cache(), settings.cacheTtl());
         var throttle = new LoginThrottle(ports.failedLogins(), ports.clock(), settings.loginThrottle());
-        var administrators = settings.administrators();
-        var authenticateUser = new AuthenticateUser(p, ports.hasher(), throttle, administrators);
+        var authenticateUser = new AuthenticateUser(p, ports.hasher(), throttle);
         return new UseCases(
                 new RegisterUser(p, ports.hasher(), ports.ids(), ports.clock()),
                 authenticateUser,
                 new IssueToken(authenticateUser, ports.tokens(), ports.ids(), ports.clock(), settings.tokenLifetime()),
-                new AuthenticateToken(ports.tokens(), p, administrators),
+                new AuthenticateToken(ports.tokens(), p),
                 new GetUser(p, cache),
                 new FindUserByNickName(p),
                 new ListUsers(p),
-                new UpdateUser(p, cache, ports.ids(), ports.clock(), administrators),
+                new UpdateUser(p, cache, ports.ids(), ports.clock()),
                 new ChangePassword(p, ports.hasher(), throttle, cache, ports.ids(), ports.clock()),
                 new DeleteUser(p, cache, ports.ids(), ports.clock()),
                 new PlaceOrder(p, ports.ids(), ports.clock()),
@@ -59,6 +59,8 @@ public record UseCases(RegisterUser registerUser, AuthenticateUser authenticateU
                 new ListAllOrders(p),
                 new UpdateOrder(p, cache, ports.ids(), ports.clock()),
                 new DeleteOrder(p, cache, ports.ids(), ports.clock()),
+                new SetAdminRole(p, cache, ports.ids(), ports.clock()),
+                new BootstrapAdmin(p, ports.hasher(), ports.ids(), ports.clock()),
                 new RunIdempotently(p, ports.clock()),
                 new CheckReadiness(ports.probes()));
     }

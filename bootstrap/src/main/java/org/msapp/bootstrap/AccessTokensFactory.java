@@ -2,7 +2,6 @@ package org.msapp.bootstrap;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.msapp.application.port.AccessTokens;
 
 /** Bearer tokens signed with HS256 under the token key every instance shares. */
@@ -10,8 +9,7 @@ final class AccessTokensFactory {
     private AccessTokensFactory() {
     }
 
-    static Adapter<AccessTokens> create(Keys keys, Clock clock, Duration lifetime, List<String> administrators) {
-        return Adapter.of(new JwtAccessTokens(keys.tokenKey(), clock), "[✓] access tokens: HS256, " + lifetime.toMinutes()
-                + " min, administrators: " + (administrators.isEmpty() ? "none" : String.join(", ", administrators)));
+    static Adapter<AccessTokens> create(Keys keys, Clock clock, Duration lifetime) {
+        return Adapter.of(new JwtAccessTokens(keys.tokenKey(), clock), "[✓] access tokens: HS256, " + lifetime.toMinutes() + " min");
     }
 }

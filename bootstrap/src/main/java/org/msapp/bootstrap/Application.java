@@ -13,12 +13,13 @@ import org.msapp.adapters.http.HttpServer;
 import org.msapp.adapters.postgres.OutboxNotifications;
 import org.msapp.application.Ports;
 import org.msapp.application.UseCases;
-import org.msapp.application.access.Administrators;
 import org.msapp.application.authentication.LoginThrottle;
 import org.msapp.application.housekeeping.Housekeeping;
 import org.msapp.application.memory.RandomIds;
 import org.msapp.application.outbox.OutboxRelay;
 import org.msapp.application.port.HealthProbe;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: settings, one adapter per port (each from its factory), the use cases, the
@@ -27,6 +28,7 @@ import org.msapp.application.port.HealthProbe;
  * service the same way, on adapters of their own ({@link #start(Config, Ports)}).
  */
 public final class Application implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
     private static final Duration RELAY_EVERY = Duration.ofMillis(250);
     private static final Duration HOUSEKEEPING_EVERY = Duration.ofHours(1);
 
@@ -48,10 +50,10 @@ public final class Application implements AutoCloseable {
             var cache = plugs.in(CacheFactory.create(config.cacheType(), config.redis(), clock));
             var hasher = plugs.in(PasswordHasherFactory.create());
             var keys = Keys.from(config.authTokenSecret());
-            var tokens = plugs.in(AccessTokensFactory.create(keys, clock, config.authTokenLifetime(), config.adminNickNames()));
+            var tokens = plugs.in(AccessTokensFactory.create(keys, clock, config.authTokenLifetime()));
             var failedLogins = plugs.in(FailedLoginsFactory.create(config.redis()));
             var ports = new Ports(persistence, events, cache, hasher, tokens, failedLogins, new RandomIds(), clock, plugs.probes());
-            return run(config, ports, keys, resources);
+            return run(config, ports, keys, resources, report);
         });
     }
 
@@ -61,7 +63,7 @@ public final class Application implements AutoCloseable {
             for (Object adapter : List.of(ports.persistence(), ports.events(), ports.cache())) {
                 if (adapter instanceof AutoCloseable resource) resources.add(resource);
             }
-            return run(config, ports, Keys.from(config.authTokenSecret()), resources);
+            return run(config, ports, Keys.from(config.authTokenSecret()), resources, line -> { });
         });
     }
 
@@ -89,9 +91,10 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    private static Application run(Config config, Ports ports, Keys keys, Resources resources) {
+    private static Application run(Config config, Ports ports, Keys keys, Resources resources, Consumer<String> report) {
         var useCases = UseCases.wire(ports, new UseCases.Settings(config.cacheTtl(), config.authTokenLifetime(),
-                Administrators.of(config.adminNickNames()), LoginThrottle.Settings.defaults()));
+                LoginThrottle.Settings.defaults()));
+        FirstAdmin.ensure(useCases.bootstrapAdmin(), config.bootstrapAdmin(), report, LOG::warn);
         var relaySettings = OutboxRelay.Settings.defaults();
         var relay = new OutboxRelay(ports.persistence(), ports.events(), ports.clock(), relaySettings);
         var housekeeping = new Housekeeping(ports.persistence(), ports.clock(), config.outboxRetention());

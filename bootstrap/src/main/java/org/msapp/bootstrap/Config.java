@@ -2,15 +2,23 @@ package org.msapp.bootstrap;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.msapp.adapters.postgres.PostgresSettings;
 import org.msapp.adapters.rabbitmq.RabbitSettings;
 import org.msapp.adapters.redis.RedisSettings;
+import org.msapp.application.user.BootstrapAdmin;
+import org.msapp.domain.InvalidField;
+import org.msapp.domain.user.Cpf;
+import org.msapp.domain.user.Email;
+import org.msapp.domain.user.FullName;
+import org.msapp.domain.user.NickName;
+import org.msapp.domain.user.Password;
+import org.msapp.domain.user.PhoneNumber;
 
 /**
  * The service's settings, read from the environment under the tutorial's names where it had them.
@@ -18,7 +26,7 @@ import org.msapp.adapters.redis.RedisSettings;
  */
 public record Config(String httpHost, int httpPort, Optional<Database> database, Optional<RabbitSettings> rabbitmq,
                      Optional<RedisSettings> redis, CacheType cacheType, Duration cacheTtl, Optional<Secret> authTokenSecret,
-                     Duration authTokenLifetime, List<String> adminNickNames, Duration outboxRetention) {
+                     Duration authTokenLifetime, Optional<BootstrapAdmin.Command> bootstrapAdmin, Duration outboxRetention) {
 
     public enum CacheType { REDIS, SIMPLE, NULL }
 
@@ -37,19 +45,26 @@ public record Config(String httpHost, int httpPort, Optional<Database> database,
         }
     }
 
-    public Config {
-        adminNickNames = List.copyOf(adminNickNames);
-    }
+    /** The variable that named administrators before the role was stored; it is read no more. */
+    static final String RETIRED_ADMIN_NICK_NAMES = "ADMIN_NICK_NAMES";
 
     public static Config embedded(int httpPort) {
         return new Config("127.0.0.1", httpPort, Optional.empty(), Optional.empty(), Optional.empty(), CacheType.SIMPLE,
-                Duration.ofSeconds(300), Optional.empty(), Duration.ofMinutes(15), List.of(), Duration.ofDays(7));
+                Duration.ofSeconds(300), Optional.empty(), Duration.ofMinutes(15), Optional.empty(), Duration.ofDays(7));
     }
 
-    /** The same settings with a token key and administrators, as every instance of one deployment shares them. */
-    public Config withAccess(Secret tokenSecret, List<String> admins) {
+    /** The same settings with a token key and a first administrator, as every instance of one deployment shares them. */
+    public Config withAccess(Secret tokenSecret, Optional<BootstrapAdmin.Command> admin) {
         return new Config(httpHost, httpPort, database, rabbitmq, redis, cacheType, cacheTtl, Optional.of(tokenSecret),
-                authTokenLifetime, admins, outboxRetention);
+                authTokenLifetime, admin, outboxRetention);
+    }
+
+    /** Warnings for the variables of {@code env} that the service no longer reads, naming what replaces each. */
+    public static List<String> retired(Map<String, String> env) {
+        if (first(env, RETIRED_ADMIN_NICK_NAMES).isEmpty()) return List.of();
+        return List.of("[!] " + RETIRED_ADMIN_NICK_NAMES + " is ignored: a nick name no longer makes an administrator. "
+                + "The role is stored with the user: ADMIN_BOOTSTRAP_NICK_NAME and ADMIN_BOOTSTRAP_PASSWORD make the first "
+                + "administrator when there is none, who grants the role with PUT /users/{id}/roles/admin");
     }
 
     public static Config fromEnvironment(Map<String, String> env) {
@@ -65,8 +80,7 @@ public record Config(String httpHost, int httpPort, Optional<Database> database,
                 Duration.ofSeconds(integer(env, "CACHE_DEFAULT_TIMEOUT", 300, 1, 86_400)),
                 first(env, "AUTH_TOKEN_SECRET").map(Config::tokenSecret),
                 Duration.ofSeconds(integer(env, "AUTH_TOKEN_TTL", 900, 60, 86_400)),
-                first(env, "ADMIN_NICK_NAMES").map(names -> Arrays.stream(names.split(",")).map(String::strip)
-                        .filter(n -> !n.isEmpty()).toList()).orElse(List.of()),
+                bootstrapAdmin(env),
                 Duration.ofDays(integer(env, "OUTBOX_RETENTION_DAYS", 7, 1, 3650)));
     }
 
@@ -137,6 +151,37 @@ public record Config(String httpHost, int httpPort, Optional<Database> database,
         int urlDb = integer("the database number of CACHE_REDIS_URL", u.path(), db, 0, REDIS_DATABASES - 1);
         return Optional.of(new RedisSettings(u.host(), u.port().orElse(6379), urlDb, u.password().or(() -> password),
                 u.scheme().equals("rediss")).withKeyPrefix(prefix));
+    }
+
+    /**
+     * ADMIN_BOOTSTRAP_NICK_NAME and ADMIN_BOOTSTRAP_PASSWORD (both or neither), and the optional
+     * ADMIN_BOOTSTRAP_FULL_NAME, _CPF, _EMAIL and _PHONE_NUMBER, else placeholders the rules accept.
+     */
+    private static Optional<BootstrapAdmin.Command> bootstrapAdmin(Map<String, String> env) {
+        Optional<String> nickName = first(env, "ADMIN_BOOTSTRAP_NICK_NAME");
+        Optional<String> password = Optional.ofNullable(env.get("ADMIN_BOOTSTRAP_PASSWORD")).filter(p -> !p.isEmpty());
+        if (nickName.isEmpty() && password.isEmpty()) return Optional.empty();
+        if (nickName.isEmpty() || password.isEmpty()) {
+            throw new IllegalArgumentException("ADMIN_BOOTSTRAP_NICK_NAME and ADMIN_BOOTSTRAP_PASSWORD go together: set both, or neither");
+        }
+        return Optional.of(new BootstrapAdmin.Command(
+                valid("ADMIN_BOOTSTRAP_NICK_NAME", () -> NickName.of(nickName.get())),
+                valid("ADMIN_BOOTSTRAP_PASSWORD", () -> Password.newPassword(Password.FIELD, password.get())),
+                valid("ADMIN_BOOTSTRAP_FULL_NAME", () -> FullName.of(env.getOrDefault("ADMIN_BOOTSTRAP_FULL_NAME", "Administrator"))),
+                valid("ADMIN_BOOTSTRAP_CPF", () -> Cpf.of(env.getOrDefault("ADMIN_BOOTSTRAP_CPF", PLACEHOLDER_CPF))),
+                valid("ADMIN_BOOTSTRAP_EMAIL", () -> Email.of(env.getOrDefault("ADMIN_BOOTSTRAP_EMAIL", "admin@example.invalid"))),
+                valid("ADMIN_BOOTSTRAP_PHONE_NUMBER", () -> PhoneNumber.of(env.getOrDefault("ADMIN_BOOTSTRAP_PHONE_NUMBER", "0")))));
+    }
+
+    /** A CPF with valid check digits, of no one the service knows: the bootstrap administrator's unless set. */
+    private static final String PLACEHOLDER_CPF = "529.982.247-25";
+
+    private static <T> T valid(String variable, Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (InvalidField e) {
+            throw new IllegalArgumentException(variable + " " + e.reason(), e);   // the value itself is never repeated
+        }
     }
 
     private static Secret tokenSecret(String raw) {

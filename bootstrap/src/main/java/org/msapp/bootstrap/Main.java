@@ -16,6 +16,7 @@ public final class Main {
         Config config;
         try {
             config = Config.fromEnvironment(System.getenv());
+            Config.retired(System.getenv()).forEach(LOG::warn);
             app = Application.start(config, LOG::info);
         } catch (RuntimeException e) {
             LOG.error("[X] the service could not start: {}", e.getMessage());

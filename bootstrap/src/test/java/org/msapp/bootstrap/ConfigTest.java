@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.msapp.adapters.rabbitmq.RabbitSettings;
 import org.msapp.adapters.redis.RedisSettings;
+import org.msapp.application.user.BootstrapAdmin;
 
 class ConfigTest {
     @Test
@@ -96,18 +97,57 @@ class ConfigTest {
     void access_settings_are_read_and_the_secret_never_printed() {
         String secret = "s".repeat(32);
         Config c = Config.fromEnvironment(Map.of("AUTH_TOKEN_SECRET", secret, "AUTH_TOKEN_TTL", "600",
-                "ADMIN_NICK_NAMES", " root, Ops.Team ,,"));
+                "ADMIN_BOOTSTRAP_NICK_NAME", " Ops.Root ", "ADMIN_BOOTSTRAP_PASSWORD", "the first admin's passphrase"));
         assertThat(c.authTokenSecret()).map(Config.Secret::bytes).hasValueSatisfying(b -> assertThat(b).hasSize(32));
         assertThat(c.authTokenLifetime()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(c.adminNickNames()).containsExactly("root", "Ops.Team");
-        assertThat(c.toString()).doesNotContain(secret);
+        BootstrapAdmin.Command admin = c.bootstrapAdmin().orElseThrow();
+        assertThat(admin.nickName().value()).isEqualTo("Ops.Root");
+        assertThat(admin.password().clear()).isEqualTo("the first admin's passphrase");
+        assertThat(c.toString()).doesNotContain(secret).doesNotContain("passphrase");
+    }
+
+    @Test
+    void the_bootstrap_administrators_other_fields_are_placeholders_the_rules_accept_unless_set() {
+        Config c = Config.fromEnvironment(Map.of("ADMIN_BOOTSTRAP_NICK_NAME", "root", "ADMIN_BOOTSTRAP_PASSWORD", "12345678",
+                "ADMIN_BOOTSTRAP_EMAIL", "ops@example.com"));
+        BootstrapAdmin.Command admin = c.bootstrapAdmin().orElseThrow();
+        assertThat(admin.fullName().value()).isEqualTo("Administrator");
+        assertThat(admin.email().value()).isEqualTo("ops@example.com");
+        assertThat(admin.cpf().masked()).isEqualTo("***.982.247-**");
+        assertThat(admin.phoneNumber().value()).isEqualTo("0");
+    }
+
+    @Test
+    void a_bootstrap_administrator_needs_both_a_name_and_a_valid_password_and_the_refusal_never_shows_it() {
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ADMIN_BOOTSTRAP_NICK_NAME", "root")))
+                .hasMessageContaining("ADMIN_BOOTSTRAP_PASSWORD");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ADMIN_BOOTSTRAP_PASSWORD", "12345678")))
+                .hasMessageContaining("ADMIN_BOOTSTRAP_NICK_NAME");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ADMIN_BOOTSTRAP_NICK_NAME", "root",
+                "ADMIN_BOOTSTRAP_PASSWORD", "short")))
+                .hasMessage("ADMIN_BOOTSTRAP_PASSWORD must be at least 8 characters");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ADMIN_BOOTSTRAP_NICK_NAME", "no spaces", "ADMIN_BOOTSTRAP_PASSWORD",
+                "12345678"))).hasMessageStartingWith("ADMIN_BOOTSTRAP_NICK_NAME ");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ADMIN_BOOTSTRAP_NICK_NAME", "root", "ADMIN_BOOTSTRAP_PASSWORD",
+                "12345678", "ADMIN_BOOTSTRAP_CPF", "111.111.111-11"))).hasMessageStartingWith("ADMIN_BOOTSTRAP_CPF ");
+    }
+
+    @Test
+    void admin_nick_names_is_read_no_more_and_a_warning_names_what_replaces_it() {
+        Config c = Config.fromEnvironment(Map.of("ADMIN_NICK_NAMES", "root"));
+
+        assertThat(c.bootstrapAdmin()).isEmpty();
+        assertThat(Config.retired(Map.of("ADMIN_NICK_NAMES", "root"))).singleElement().asString()
+                .contains("ADMIN_NICK_NAMES is ignored").contains("ADMIN_BOOTSTRAP_NICK_NAME")
+                .contains("ADMIN_BOOTSTRAP_PASSWORD").contains("PUT /users/{id}/roles/admin");
+        assertThat(Config.retired(Map.of())).isEmpty();
     }
 
     @Test
     void without_access_settings_there_is_no_secret_no_administrator_and_15_minute_tokens() {
         Config c = Config.fromEnvironment(Map.of());
         assertThat(c.authTokenSecret()).isEmpty();
-        assertThat(c.adminNickNames()).isEmpty();
+        assertThat(c.bootstrapAdmin()).isEmpty();
         assertThat(c.authTokenLifetime()).isEqualTo(Duration.ofMinutes(15));
     }
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -25,6 +26,7 @@ import org.flywaydb.core.api.logging.LogLevel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.msapp.adapters.http.Api;
 import org.msapp.adapters.http.ApiClient.Response;
 import org.msapp.adapters.http.ApiClient;
 import org.msapp.adapters.postgres.PostgresPersistence;
@@ -109,7 +111,7 @@ class LogSecretsIT {
         db = TestDatabase.named("log_secrets");
         persistence = db.empty();   // migrated by Flyway, through Hikari's pool
         cache = new FailingCache(new InMemoryCache(Clock.systemUTC(), 1_000));
-        app = Application.start(Config.embedded(0).withAccess(TestService.SECRET, List.of()), new Ports(
+        app = Application.start(Config.embedded(0).withAccess(TestService.SECRET, Optional.of(Api.bootstrapAdmin())), new Ports(
                 persistence, new RecordingEventPublisher(), cache, new Argon2PasswordHasher(2, Duration.ofSeconds(5)),
                 new JwtAccessTokens(TestService.SECRET.bytes(), Clock.systemUTC()), new InMemoryFailedLogins(1_000, 10),
                 new RandomIds(), Clock.systemUTC(), List.of(new PostgresProbe(persistence, db.settings()))));
@@ -167,6 +169,7 @@ class LogSecretsIT {
         for (String quiet : QUIET) assertThat(LoggerFactory.getLogger(quiet).isDebugEnabled()).as("%s at DEBUG", quiet).isTrue();
         Secrets secrets = Secrets.of(bearer)
                 .credentials("carol", PASSWORD).credentials("carol", WRONG_PASSWORD).credentials("carol", NEW_PASSWORD)
+                .credentials(Api.ADMIN, Api.ADMIN_PASSWORD)   // ADMIN_BOOTSTRAP_PASSWORD, which made the administrator at start
                 .hash(hash).hash(newHash);
         for (String line : lines()) secrets.assertNoneIn("a log line", line);
     }

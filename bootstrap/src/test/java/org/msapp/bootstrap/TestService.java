@@ -35,7 +35,8 @@ import org.msapp.domain.user.UserId;
  * adapters and a fast password hasher, with an {@link ApiClient} to drive it. Its persistence is in
  * memory, or PostgreSQL when {@link #onPostgres()}, each with the readiness probe the service runs
  * with it. Its clock is the system's, moved on by {@link ShiftedClock#shift} when a test needs time
- * to pass; the user named {@link Api#ADMIN} is an administrator once registered.
+ * to pass. It starts with one user, the administrator {@link Api#ADMIN}, made from the settings as
+ * the service makes the first one.
  */
 public final class TestService implements AutoCloseable {
     public static final Config.Secret SECRET =
@@ -56,7 +57,7 @@ public final class TestService implements AutoCloseable {
     private TestService() {
         var adapters = new Ports(persistence, events, cache, hasher, tokens, new InMemoryFailedLogins(1_000, 10),
                 new RandomIds(), clock, List.of(chosen.probe()));
-        app = Application.start(Config.embedded(0).withAccess(SECRET, List.of(Api.ADMIN)), adapters);
+        app = Application.start(Config.embedded(0).withAccess(SECRET, Optional.of(Api.bootstrapAdmin())), adapters);
         client = new ApiClient(app.port());
     }
 

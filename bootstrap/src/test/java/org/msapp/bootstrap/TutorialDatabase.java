@@ -10,8 +10,8 @@ import org.msapp.adapters.postgres.TestDatabase;
 
 /**
  * A database of its own as the MS-Application tutorial made it (its DDL, before any row), and the
- * real service started on it as Main starts it (the real argon2 hasher; {@code root} an
- * administrator). Closing stops every service started on it, then drops the database.
+ * real service started on it as Main starts it (the real argon2 hasher; {@code root} the
+ * administrator it makes at its first start). Closing stops every service started on it, then drops the database.
  */
 final class TutorialDatabase implements AutoCloseable {
     /** The tutorial's step 5 {@code create_tables}, word for word (as V1 repeats it; Flyway has not run yet). */
@@ -75,7 +75,8 @@ final class TutorialDatabase implements AutoCloseable {
                 "DATABASE_STARTUP_TIMEOUT", "5",
                 "HTTP_HOST", "127.0.0.1",
                 "HTTP_PORT", "0",
-                "ADMIN_NICK_NAMES", "root",
+                "ADMIN_BOOTSTRAP_NICK_NAME", "root",
+                "ADMIN_BOOTSTRAP_PASSWORD", PASSWORD,
                 "AUTH_TOKEN_SECRET", SECRET));
         Application app = Application.start(config, report::add);
         started.add(app);

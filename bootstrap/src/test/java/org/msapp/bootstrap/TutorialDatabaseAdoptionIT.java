@@ -84,11 +84,10 @@ class TutorialDatabaseAdoptionIT {
         assertThat(tutorial.report).as("the start-up report names the adopted database").anyMatch(line ->
                 line.startsWith("[✓] Postgres ") && line.endsWith(settings.where()));
         assertThat(tutorial.history())
-                .as("flyway_schema_history: the tutorial's schema baselined below V1, then V1 to V4 applied successfully")
-                .containsExactly(ADOPTED, "1:SQL:true", "2:SQL:true", "3:SQL:true", "4:SQL:true");
+                .as("flyway_schema_history: the tutorial's schema baselined below V1, then V1 to V5 applied successfully")
+                .containsExactly(ADOPTED, "1:SQL:true", "2:SQL:true", "3:SQL:true", "4:SQL:true", "5:SQL:true");
 
-        // every old row is served: the whole list, to an administrator
-        register("root", "111.444.777-35");
+        // every old row is served: the whole list, to the administrator made at start (ADMIN_BOOTSTRAP_*)
         String rootToken = token("root", PASSWORD);
         JsonNode users = ok(client.send("GET", "/users", null, bearer(rootToken)), "GET /users as the administrator root");
         Map<Long, JsonNode> listed = byId(users.get("items"), "user_id");
@@ -171,9 +170,9 @@ class TutorialDatabaseAdoptionIT {
         // nothing was lost or added beyond what this test did
         assertThat(db.<Long>one("SELECT count(*) FROM users")).as("users: the tutorial's 3 and root").isEqualTo(4);
         assertThat(db.<Long>one("SELECT count(*) FROM orders")).as("orders: the tutorial's 3 and the new one").isEqualTo(4);
-        assertThat(db.<String>column("SELECT nick_name || ':' || from_tutorial FROM users ORDER BY user_id"))
-                .as("the tutorial's rows are marked as such, the new one is not")
-                .containsExactly("ana:true", "bruno:true", "carla:true", "root:false");
+        assertThat(db.<String>column("SELECT nick_name || ':' || from_tutorial || ':' || is_admin FROM users ORDER BY user_id"))
+                .as("the tutorial's rows are marked as such and hold no role; the administrator made at start is new")
+                .containsExactly("ana:true:false", "bruno:true:false", "carla:true:false", "root:false:true");
     }
 
     // --- what the old users must look like

@@ -40,7 +40,8 @@ public final class HttpServer implements AutoCloseable {
         var authentication = new Authentication(useCases.authenticateUser(), useCases.authenticateToken());
         var auth = new AuthRoutes(useCases.issueToken());
         var users = new UserRoutes(useCases.registerUser(), useCases.getUser(), useCases.findUserByNickName(),
-                useCases.listUsers(), useCases.updateUser(), useCases.changePassword(), useCases.deleteUser(), idempotency);
+                useCases.listUsers(), useCases.updateUser(), useCases.changePassword(), useCases.deleteUser(),
+                useCases.setAdminRole(), idempotency);
         var orders = new OrderRoutes(useCases.placeOrder(), useCases.getOrder(), useCases.listOrdersOfUser(),
                 useCases.listAllOrders(), useCases.updateOrder(), useCases.deleteOrder(), idempotency);
         var health = new HealthRoutes(useCases.checkReadiness());

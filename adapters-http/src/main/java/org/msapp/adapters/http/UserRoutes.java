@@ -11,6 +11,7 @@ import org.msapp.application.user.FindUserByNickName;
 import org.msapp.application.user.GetUser;
 import org.msapp.application.user.ListUsers;
 import org.msapp.application.user.RegisterUser;
+import org.msapp.application.user.SetAdminRole;
 import org.msapp.application.user.UpdateUser;
 import org.msapp.domain.user.Cpf;
 import org.msapp.domain.user.Email;
@@ -23,7 +24,10 @@ import org.msapp.domain.user.UserChanges;
 import org.msapp.domain.user.UserId;
 import org.msapp.domain.user.UserSnapshot;
 
-/** /users: register (open to anyone), list (administrators), read, change, delete (the user or an administrator). */
+/**
+ * /users: register (open to anyone), list (administrators), read, change, delete (the user or an
+ * administrator), and the administrator's role (administrators).
+ */
 final class UserRoutes {
     private static final String NEW_PASSWORD = "new_password";
     private static final Set<String> REGISTER =
@@ -38,10 +42,12 @@ final class UserRoutes {
     private final UpdateUser updateUser;
     private final ChangePassword changePassword;
     private final DeleteUser deleteUser;
+    private final SetAdminRole setAdminRole;
     private final Idempotency idempotency;
 
     UserRoutes(RegisterUser registerUser, GetUser getUser, FindUserByNickName findUserByNickName, ListUsers listUsers,
-               UpdateUser updateUser, ChangePassword changePassword, DeleteUser deleteUser, Idempotency idempotency) {
+               UpdateUser updateUser, ChangePassword changePassword, DeleteUser deleteUser, SetAdminRole setAdminRole,
+               Idempotency idempotency) {
         this.registerUser = registerUser;
         this.getUser = getUser;
         this.findUserByNickName = findUserByNickName;
@@ -49,6 +55,7 @@ final class UserRoutes {
         this.updateUser = updateUser;
         this.changePassword = changePassword;
         this.deleteUser = deleteUser;
+        this.setAdminRole = setAdminRole;
         this.idempotency = idempotency;
     }
 
@@ -59,6 +66,8 @@ final class UserRoutes {
         routes.patch("/users/{id}", this::update, Authentication.CALLER);
         routes.put("/users/{id}/password", this::changePassword, Authentication.CALLER);
         routes.delete("/users/{id}", this::delete, Authentication.CALLER);
+        routes.put("/users/{id}/roles/admin", ctx -> setAdminRole(ctx, true), Authentication.CALLER);
+        routes.delete("/users/{id}/roles/admin", ctx -> setAdminRole(ctx, false), Authentication.CALLER);
     }
 
     private void register(Context ctx) {
@@ -118,10 +127,13 @@ final class UserRoutes {
         Caller caller = Authentication.caller(ctx);
         Body body = Body.parse(ctx, PASSWORD);
         Validation v = new Validation();
-        Password current = v.check(() -> Password.candidate(Password.FIELD, body.text(Password.FIELD)));
+        Password current = ChangePassword.asksForCurrentPassword(caller, id)
+                ? v.check(() -> Password.candidate(Password.FIELD, body.text(Password.FIELD)))
+                : null;   // an administrator setting another user's
         Password replacement = v.check(() -> Password.newPassword(NEW_PASSWORD, body.text(NEW_PASSWORD)));
         v.done();
-        changePassword.handle(new ChangePassword.Command(caller, id, current, replacement, ETags.ifMatch(ctx)));
+        changePassword.handle(new ChangePassword.Command(caller, id, Optional.ofNullable(current), replacement,
+                ETags.ifMatch(ctx)));
         ctx.status(204);
     }
 
@@ -129,6 +141,11 @@ final class UserRoutes {
         UserId id = PathIds.user(ctx);
         Caller caller = Authentication.caller(ctx);
         deleteUser.handle(new DeleteUser.Command(caller, id, ETags.ifMatch(ctx)));
+        ctx.status(204);
+    }
+
+    private void setAdminRole(Context ctx, boolean admin) {
+        setAdminRole.handle(new SetAdminRole.Command(Authentication.caller(ctx), PathIds.user(ctx), admin));
         ctx.status(204);
     }
 

@@ -5,7 +5,7 @@ import org.msapp.adapters.http.ApiClient.Response;
 
 /** {@link AliceAndHerOrder} on the HTTP adapter alone: a {@link TestServer} for each test. */
 abstract class AliceAndHerOrderOnTestServer extends AliceAndHerOrder<TestServer> {
-    static final List<String> ALICE_AND_THE_ADMIN = List.of("alice", Api.ADMIN);
+    static final List<String> ALICE_AND_THE_ADMIN = List.of(Api.ADMIN, "alice");
 
     AliceAndHerOrderOnTestServer() {
         super(TestServer::start, server -> server.client);
@@ -16,7 +16,7 @@ abstract class AliceAndHerOrderOnTestServer extends AliceAndHerOrder<TestServer>
         return path.equals("/users") ? service.send("POST", path, body) : service.send("POST", path, body, owner);
     }
 
-    /** The nick names of every user: alice, and the administrator who reads them, unless a test registered more. */
+    /** The nick names of every user, by id: the administrator made at start, alice, and any a test registered. */
     List<String> registered() {
         return Api.nickNames(service.client, admin);
     }

@@ -9,6 +9,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.msapp.adapters.http.ApiClient.Response;
+import org.msapp.application.user.BootstrapAdmin;
+import org.msapp.domain.user.Cpf;
+import org.msapp.domain.user.Email;
+import org.msapp.domain.user.FullName;
+import org.msapp.domain.user.NickName;
+import org.msapp.domain.user.Password;
+import org.msapp.domain.user.PhoneNumber;
 
 /**
  * What the tests of the HTTP API share, those of the adapter alone ({@link TestServer}) and
@@ -20,9 +27,9 @@ public final class Api {
     public static final String CPF = "529.982.247-25";
     public static final String CPF_DIGITS = "52998224725";
     public static final String CPF_MASKED = "***.982.247-**";
-    /** The nick name that the servers of the tests make an administrator: {@link TestServer}'s, and bootstrap's TestService. */
+    /** The administrator that the servers of the tests make as they start: {@link TestServer}'s, and bootstrap's TestService. */
     public static final String ADMIN = "root";
-    /** The password of {@link #ADMIN}, the administrator, when a test registers it with {@link #admin}. */
+    /** The password of {@link #ADMIN}, the administrator. */
     public static final String ADMIN_PASSWORD = "Admin@123-root";
     /** The WWW-Authenticate value of every 401. */
     public static final String CHALLENGE = "Bearer realm=\"ms-application\", Basic realm=\"ms-application\", charset=\"UTF-8\"";
@@ -81,13 +88,20 @@ public final class Api {
         return new String[] {"Authorization", ApiClient.bearer(client.token(nickName, password))};
     }
 
-    /**
-     * Registers the administrator ({@link #ADMIN}, password {@link #ADMIN_PASSWORD}) and returns the
-     * header pair of its bearer token, for the lists of everyone.
-     */
+    /** The first administrator ({@link #ADMIN}, password {@link #ADMIN_PASSWORD}), as ADMIN_BOOTSTRAP_* name it. */
+    public static BootstrapAdmin.Command bootstrapAdmin() {
+        return new BootstrapAdmin.Command(NickName.of(ADMIN), Password.newPassword(Password.FIELD, ADMIN_PASSWORD),
+                FullName.of("Administrator"), Cpf.of(CPF), Email.of("root@example.com"), PhoneNumber.of("0"));
+    }
+
+    /** The header pair of the administrator's bearer token ({@link #ADMIN}, made at start), for the lists of everyone. */
     public static String[] admin(ApiClient client) {
-        client.register(ADMIN, ADMIN_PASSWORD);
         return bearer(client, ADMIN, ADMIN_PASSWORD);
+    }
+
+    /** The id of the user {@code nickName}, looked up with {@code auth} (theirs or an administrator's). */
+    public static long idOf(ApiClient client, String[] auth, String nickName) {
+        return items(client.get("/users?nick_name=" + nickName, auth)).get(0).get("user_id").asLong();
     }
 
     /** The nick names of every user, in the order of GET /users (by id), as the administrator {@code admin} sees them. */

@@ -9,8 +9,8 @@ import org.msapp.application.fixtures.InMemoryServices;
 
 /**
  * The HTTP adapter alone: {@link HttpServer} on 127.0.0.1 and a random port, on every use case wired
- * on the in-memory adapters ({@link InMemoryServices}), with an {@link ApiClient} to drive it. The user
- * named {@link Api#ADMIN} is an administrator once registered.
+ * on the in-memory adapters ({@link InMemoryServices}), with an {@link ApiClient} to drive it. It starts
+ * with one user, the administrator {@link Api#ADMIN}, made as the service makes the first one.
  */
 final class TestServer implements AutoCloseable {
     private static final byte[] REQUEST_HASH_KEY = "a test key for the digests of idempotent requests".getBytes(StandardCharsets.UTF_8);
@@ -24,6 +24,7 @@ final class TestServer implements AutoCloseable {
         server = new HttpServer(services.useCases, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                 new HttpServer.Settings("127.0.0.1", 0, 1_000, REQUEST_HASH_KEY)).start();
         client = new ApiClient(server.port());
+        services.bootstrapAdmin.handle(Api.bootstrapAdmin());
     }
 
     static TestServer start() {

@@ -33,9 +33,9 @@ final class PostgresUserStore implements UserStore {
         try {
             handle.createUpdate("""
                     INSERT INTO users (user_id, nick_name, password, full_name, cpf, email, phone_number,
-                                       created_at, updated_at, version, credentials_version)
+                                       created_at, updated_at, version, credentials_version, is_admin)
                     VALUES (:id, :nick_name, :password, :full_name, :cpf, :email, :phone_number,
-                            :created_at, :updated_at, :version, :credentials_version)""")
+                            :created_at, :updated_at, :version, :credentials_version, :is_admin)""")
                     .bind("id", user.id().value())
                     .bindMap(values(user))
                     .execute();
@@ -59,6 +59,12 @@ final class PostgresUserStore implements UserStore {
     }
 
     @Override
+    public List<UserId> admins() {
+        return handle.createQuery("SELECT user_id FROM users WHERE is_admin ORDER BY user_id FOR UPDATE")
+                .mapTo(Long.class).map(UserId::new).list();
+    }
+
+    @Override
     public List<User> list(Optional<UserId> after, int limit) {
         return handle.createQuery("SELECT " + Rows.USER_COLUMNS + " FROM users WHERE user_id > :after ORDER BY user_id LIMIT :limit")
                 .bind("after", after.map(UserId::value).orElse(0L)).bind("limit", limit)
@@ -72,7 +78,8 @@ final class PostgresUserStore implements UserStore {
             changed = handle.createUpdate("""
                     UPDATE users SET nick_name = :nick_name, password = :password, full_name = :full_name, cpf = :cpf,
                                      email = :email, phone_number = :phone_number, updated_at = :updated_at,
-                                     version = :version, credentials_version = :credentials_version
+                                     version = :version, credentials_version = :credentials_version,
+                                     is_admin = :is_admin
                     WHERE user_id = :id AND version = :expected""")
                     .bind("id", user.id().value()).bind("expected", user.version() - 1)
                     .bindMap(values(user))
@@ -116,6 +123,7 @@ final class PostgresUserStore implements UserStore {
         values.put("updated_at", Rows.at(u.updatedAt()));
         values.put("version", u.version());
         values.put("credentials_version", u.credentialsVersion());
+        values.put("is_admin", u.admin());
         return values;
     }
 }

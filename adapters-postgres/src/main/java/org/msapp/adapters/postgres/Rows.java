@@ -26,7 +26,7 @@ import org.msapp.domain.user.UserId;
 final class Rows {
     static final String USER_COLUMNS = """
             user_id, nick_name, password, full_name, cpf, email, phone_number, created_at, updated_at, version, \
-            credentials_version""";
+            credentials_version, is_admin""";
     static final String ORDER_COLUMNS = """
             order_id, user_id, item_description, item_quantity, item_price, created_at, updated_at, version""";
 
@@ -38,7 +38,7 @@ final class Rows {
                 new PasswordHash(rs.getString("password")), FullName.stored(rs.getString("full_name")),
                 Cpf.stored(rs.getString("cpf")), Email.stored(rs.getString("email")),
                 PhoneNumber.stored(rs.getString("phone_number")), instant(rs, "created_at"), instant(rs, "updated_at"),
-                rs.getLong("version"), rs.getLong("credentials_version"));
+                rs.getLong("version"), rs.getLong("credentials_version"), rs.getBoolean("is_admin"));
     }
 
     static Order order(ResultSet rs) throws SQLException {

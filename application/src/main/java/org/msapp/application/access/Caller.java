@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Set;
 import org.msapp.domain.user.NickName;
+import org.msapp.domain.user.User;
 import org.msapp.domain.user.UserId;
 
 /**
@@ -15,6 +16,11 @@ public record Caller(UserId userId, NickName nickName, Set<Role> roles) {
         requireNonNull(userId, "userId");
         requireNonNull(nickName, "nickName");
         roles = Set.copyOf(roles);
+    }
+
+    /** The caller {@code user} is, with the roles the store holds for them now. */
+    public static Caller of(User user) {
+        return new Caller(user.id(), user.nickName(), user.admin() ? Set.of(Role.USER, Role.ADMIN) : Set.of(Role.USER));
     }
 
     public boolean isAdmin() {

@@ -1,6 +1,5 @@
 package org.msapp.application.authentication;
 
-import org.msapp.application.access.Administrators;
 import org.msapp.application.access.Caller;
 import org.msapp.application.access.InvalidCredentials;
 import org.msapp.application.port.AccessTokens;
@@ -10,17 +9,16 @@ import org.msapp.domain.user.User;
 /**
  * The caller a bearer token speaks for: a signature check and one read of the user by key, never a
  * password hash. The read goes to the store, not the cache, so that a token granted before a change
- * of password, or to a user since deleted, is refused from the moment that change commits.
+ * of password, or to a user since deleted, is refused, and a role since revoked no longer works,
+ * from the moment that change commits.
  */
 public final class AuthenticateToken {
     private final AccessTokens tokens;
     private final Persistence persistence;
-    private final Administrators administrators;
 
-    public AuthenticateToken(AccessTokens tokens, Persistence persistence, Administrators administrators) {
+    public AuthenticateToken(AccessTokens tokens, Persistence persistence) {
         this.tokens = tokens;
         this.persistence = persistence;
-        this.administrators = administrators;
     }
 
     /** @throws InvalidCredentials when the token is not valid, has expired, or has been revoked */
@@ -31,6 +29,6 @@ public final class AuthenticateToken {
         if (user.credentialsVersion() != claims.credentialsVersion()) {
             throw new InvalidCredentials("the token was revoked by a change of password; ask for a new one");
         }
-        return new Caller(user.id(), user.nickName(), administrators.rolesOf(user.nickName()));   // as now, not as issued
+        return Caller.of(user);   // the roles as stored now, not as issued
     }
 }

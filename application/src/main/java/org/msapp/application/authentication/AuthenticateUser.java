@@ -1,7 +1,6 @@
 package org.msapp.application.authentication;
 
 import java.util.Locale;
-import org.msapp.application.access.Administrators;
 import org.msapp.application.access.Caller;
 import org.msapp.application.access.InvalidCredentials;
 import org.msapp.application.port.PasswordHasher;
@@ -27,15 +26,12 @@ public final class AuthenticateUser {
     private final Persistence persistence;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
-    private final Administrators administrators;
     private volatile PasswordHash decoy;
 
-    public AuthenticateUser(Persistence persistence, PasswordHasher hasher, LoginThrottle throttle,
-                            Administrators administrators) {
+    public AuthenticateUser(Persistence persistence, PasswordHasher hasher, LoginThrottle throttle) {
         this.persistence = persistence;
         this.hasher = hasher;
         this.throttle = throttle;
-        this.administrators = administrators;
     }
 
     /**
@@ -51,7 +47,7 @@ public final class AuthenticateUser {
         if (user == null) hasher.verify(c.password(), decoy());
         if (user == null || !hasher.verify(c.password(), user.passwordHash())) throw new InvalidCredentials();
         throttle.succeeded(key);
-        return new Authenticated(new Caller(user.id(), user.nickName(), administrators.rolesOf(user.nickName())), user);
+        return new Authenticated(Caller.of(user), user);
     }
 
     private PasswordHash decoy() {

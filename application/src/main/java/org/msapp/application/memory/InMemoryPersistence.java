@@ -124,6 +124,11 @@ public final class InMemoryPersistence implements Persistence {
         }
 
         @Override
+        public List<UserId> admins() {
+            return users.values().stream().filter(User::admin).map(User::id).toList();
+        }
+
+        @Override
         public List<User> list(Optional<UserId> after, int limit) {
             return page(users, after.map(UserId::value), limit, u -> true);
         }

@@ -1,5 +1,6 @@
 package org.msapp.application.port;
 
+import java.util.List;
 import java.util.Map;
 import org.msapp.domain.event.DomainEvent;
 import org.msapp.domain.order.Order;
@@ -38,7 +39,8 @@ final class EventData {
                 "phone_number", user.phoneNumber().value(),
                 "created_at", user.createdAt().toString(),
                 "updated_at", user.updatedAt().toString(),
-                "version", user.version());
+                "version", user.version(),
+                "roles", user.admin() ? List.of("admin") : List.of());
     }
 
     private static Map<String, Object> order(Order order) {

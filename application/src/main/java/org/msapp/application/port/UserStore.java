@@ -19,6 +19,12 @@ public interface UserStore {
     /** Compares {@link NickName#key()}, so {@code Alice} finds {@code alice}. */
     Optional<User> findByNickName(NickName nickName);
 
+    /**
+     * The users who hold the administrator's role, by id. They stay locked until the unit of work ends,
+     * so that two units of work that each take the role from one of the last two cannot both commit.
+     */
+    List<UserId> admins();
+
     /** Up to {@code limit} users with an id greater than {@code after} (all when empty), by id. */
     List<User> list(Optional<UserId> after, int limit);
 

@@ -55,6 +55,7 @@ public final class CachedReads {
             f.put("phone_number", u.phoneNumber().value());
             f.put("created_at", u.createdAt().toString());
             f.put("updated_at", u.updatedAt().toString());
+            f.put("admin", u.admin());
             return f;
         }
 
@@ -63,7 +64,7 @@ public final class CachedReads {
             return read(() -> new UserSnapshot(new UserId(number(f, "id")), NickName.stored(text(f, "nick_name")),
                     FullName.stored(text(f, "full_name")), text(f, "cpf_masked"), Email.stored(text(f, "email")),
                     PhoneNumber.stored(text(f, "phone_number")), instant(f, "created_at"), instant(f, "updated_at"),
-                    number(f, "version")));
+                    number(f, "version"), flag(f, "admin")));
         }
     }
 
@@ -120,6 +121,11 @@ public final class CachedReads {
         if (v instanceof Integer i) return i;
         if (v instanceof Number n && n.doubleValue() == n.longValue()) return n.longValue();
         throw new IllegalArgumentException(name + " is not a whole number");
+    }
+
+    private static boolean flag(Map<String, ?> f, String name) {
+        if (f.get(name) instanceof Boolean b) return b;
+        throw new IllegalArgumentException(name + " is not true or false");
     }
 
     private static Instant instant(Map<String, ?> f, String name) {

@@ -1,15 +1,16 @@
 package org.msapp.application.user;
 
 import java.time.Clock;
+import java.util.Optional;
 import org.msapp.application.access.Caller;
 import org.msapp.application.authentication.LoginThrottle;
 import org.msapp.application.cache.CacheAside;
 import org.msapp.application.concurrency.ExpectedVersion;
-import org.msapp.application.read.CachedReads;
 import org.msapp.application.port.IdGenerator;
 import org.msapp.application.port.OutboxEvent;
 import org.msapp.application.port.PasswordHasher;
 import org.msapp.application.port.Persistence;
+import org.msapp.application.read.CachedReads;
 import org.msapp.domain.InvalidField;
 import org.msapp.domain.user.Password;
 import org.msapp.domain.user.PasswordHash;
@@ -17,9 +18,13 @@ import org.msapp.domain.user.User;
 import org.msapp.domain.user.UserId;
 import org.msapp.domain.user.UserNotFound;
 
-/** Replaces a user's password, given the current one. Hashing runs outside any unit of work. */
+/**
+ * Replaces a user's password, given the current one; an administrator may replace another user's
+ * without it. Either way the user's tokens are revoked. Hashing runs outside any unit of work.
+ */
 public final class ChangePassword {
-    public record Command(Caller caller, UserId user, Password current, Password replacement,
+    /** {@code current}: the password as the caller knows it; empty when an administrator sets another's. */
+    public record Command(Caller caller, UserId user, Optional<Password> current, Password replacement,
                           ExpectedVersion expectedVersion) {
     }
 
@@ -40,16 +45,19 @@ public final class ChangePassword {
         this.clock = clock;
     }
 
+    /** Whether {@code caller} must give the current password of {@code user}: all but an administrator setting another's. */
+    public static boolean asksForCurrentPassword(Caller caller, UserId user) {
+        return !caller.isAdmin() || caller.userId().equals(user);
+    }
+
     public void handle(Command c) {
         c.caller().requireAccessTo(c.user());
         User current = persistence.inTransaction(stores -> stores.users().find(c.user()))
                 .orElseThrow(() -> new UserNotFound(c.user()));
         c.expectedVersion().check("user", current.version());
-        throttle.attempt(current.nickName().key());   // a token must not buy unlimited guesses at the password
-        if (!hasher.verify(c.current(), current.passwordHash())) {
-            throw new InvalidField("password", "is not the current password");
+        if (asksForCurrentPassword(c.caller(), c.user())) {
+            checkCurrent(c.current().orElseThrow(() -> new InvalidField(Password.FIELD, "is required")), current);
         }
-        throttle.succeeded(current.nickName().key());
         PasswordHash hash = hasher.hash(c.replacement());
         User next = persistence.inTransaction(stores -> {
             var changed = current.changePassword(hash, clock.instant());
@@ -58,5 +66,13 @@ public final class ChangePassword {
             return changed.state();
         });
         cache.evict(CachedReads.user(c.user()), next.version() - 1);
+    }
+
+    private void checkCurrent(Password offered, User current) {
+        throttle.attempt(current.nickName().key());   // a token must not buy unlimited guesses at the password
+        if (!hasher.verify(offered, current.passwordHash())) {
+            throw new InvalidField(Password.FIELD, "is not the current password");
+        }
+        throttle.succeeded(current.nickName().key());
     }
 }

@@ -4,10 +4,10 @@ import java.time.Clock;
 import org.msapp.application.access.Caller;
 import org.msapp.application.cache.CacheAside;
 import org.msapp.application.concurrency.ExpectedVersion;
-import org.msapp.application.read.CachedReads;
 import org.msapp.application.port.IdGenerator;
 import org.msapp.application.port.OutboxEvent;
 import org.msapp.application.port.Persistence;
+import org.msapp.application.read.CachedReads;
 import org.msapp.domain.user.User;
 import org.msapp.domain.user.UserHasOrders;
 import org.msapp.domain.user.UserId;
@@ -29,13 +29,17 @@ public final class DeleteUser {
         this.clock = clock;
     }
 
-    /** @throws UserHasOrders while the user still has orders */
+    /**
+     * @throws UserHasOrders while the user still has orders
+     * @throws LastAdmin when the user is the last administrator
+     */
     public void handle(Command c) {
         c.caller().requireAccessTo(c.user());
         User deleted = persistence.inTransaction(stores -> {
             User current = stores.users().find(c.user()).orElseThrow(() -> new UserNotFound(c.user()));
             c.expectedVersion().check("user", current.version());
             if (stores.orders().anyOfUser(c.user())) throw new UserHasOrders(c.user());
+            if (current.admin()) LastAdmin.refuseLosing(current.id(), stores.users().admins());
             stores.users().remove(current);
             stores.outbox().append(OutboxEvent.of(ids.newEventId(), current.delete(clock.instant())));
             return current;

@@ -56,10 +56,12 @@ class AuthenticateUserTest {
     }
 
     @Test
-    void a_user_named_as_an_administrator_logs_in_with_the_admin_role() {
-        app.register(Users.withNick("Root"));
+    void a_user_who_holds_the_admin_role_logs_in_with_it_and_a_name_gives_none() {
+        app.registerAdmin(Users.withNick("boss"));
+        app.register(Users.withNick("root"));
 
-        assertThat(logIn("root", "alice-password-1").roles()).containsExactlyInAnyOrder(Role.USER, Role.ADMIN);
+        assertThat(logIn("boss", "alice-password-1").roles()).containsExactlyInAnyOrder(Role.USER, Role.ADMIN);
+        assertThat(logIn("root", "alice-password-1").roles()).containsExactly(Role.USER);
     }
 
     @Test

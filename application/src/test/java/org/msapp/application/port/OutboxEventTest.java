@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,7 +45,7 @@ class OutboxEventTest {
     private static final String NEW_HASH = "$argon2id$v=19$m=65536,t=3,p=4$bmV3c2FsdA$bmV3aGFzaA";
     private static final String CPF = "11144477735";
     private static final String[] USER_KEYS = {"user_id", "nick_name", "full_name", "cpf", "email", "phone_number",
-            "created_at", "updated_at", "version"};
+            "created_at", "updated_at", "version", "roles"};
     private static final String[] ORDER_KEYS = {"order_id", "user_id", "item_description", "item_quantity", "item_price",
             "total_value", "created_at", "updated_at", "version"};
 
@@ -106,7 +107,8 @@ class OutboxEventTest {
                 .containsEntry("phone_number", "+55 (11) 91234-5678")
                 .containsEntry("created_at", "2024-01-02T03:04:05Z")
                 .containsEntry("updated_at", "2024-01-02T03:04:05Z")
-                .containsEntry("version", 1L);
+                .containsEntry("version", 1L)
+                .containsEntry("roles", List.of());
     }
 
     @Test
@@ -119,6 +121,12 @@ class OutboxEventTest {
                 .containsEntry("created_at", T0.toString())
                 .containsEntry("updated_at", T1.toString())
                 .containsEntry("version", 2L);
+    }
+
+    @Test
+    void a_change_of_role_is_a_user_updated_that_carries_the_roles() {
+        assertThat(data(user().withAdminRole(true, T1).event())).containsEntry("roles", List.of("admin"));
+        assertThat(data(user().withAdminRole(true, T1).state().withAdminRole(false, T2).event())).containsEntry("roles", List.of());
     }
 
     @Test
@@ -171,7 +179,8 @@ class OutboxEventTest {
     @ParameterizedTest
     @MethodSource("everyEvent")
     void data_is_json_ready_values_only(DomainEvent event) {
-        assertThat(data(event).values()).allMatch(v -> v instanceof String || v instanceof Long || v instanceof Boolean);
+        assertThat(data(event).values()).allMatch(v -> v instanceof String || v instanceof Long || v instanceof Boolean
+                || v instanceof List<?> l && l.stream().allMatch(String.class::isInstance));
     }
 
     @ParameterizedTest

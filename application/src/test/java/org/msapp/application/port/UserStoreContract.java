@@ -54,6 +54,10 @@ public abstract class UserStoreContract {
         return tx(s -> s.users().list(after, limit));
     }
 
+    private List<UserId> admins() {
+        return tx(s -> s.users().admins());
+    }
+
     private Optional<User> findByNick(String nick) {
         return tx(s -> s.users().findByNickName(NickName.of(nick)));
     }
@@ -89,6 +93,21 @@ public abstract class UserStoreContract {
         User alice = Users.alice().storedIn(db);
 
         assertThat(find(alice.id())).contains(alice);
+    }
+
+    @Test
+    void the_admin_role_is_stored_with_the_user_and_admins_lists_its_holders_by_id() {
+        Users.alice().storedIn(db);
+        User root = Users.withNick("root").asAdmin().storedIn(db);
+        User bob = Users.bob().storedIn(db);
+        assertThat(find(root.id()).orElseThrow().admin()).isTrue();
+        assertThat(admins()).containsExactly(root.id());
+
+        update(bob.withAdminRole(true, LATER).state());
+        update(find(root.id()).orElseThrow().withAdminRole(false, LATER).state());
+
+        assertThat(find(root.id()).orElseThrow().admin()).isFalse();
+        assertThat(admins()).containsExactly(bob.id());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.msapp.application.access.Forbidden;
@@ -35,7 +36,7 @@ class ChangePasswordTest {
 
     private void change(User caller, User target, String current, String replacement, ExpectedVersion expected) {
         app.changePassword.handle(new ChangePassword.Command(InMemoryServices.callerOf(caller), target.id(),
-                Password.candidate(Password.FIELD, current), Password.newPassword("new_password", replacement), expected));
+                Optional.of(Password.candidate(Password.FIELD, current)), Password.newPassword("new_password", replacement), expected));
     }
 
     @Test

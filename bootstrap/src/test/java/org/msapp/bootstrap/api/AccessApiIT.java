@@ -63,8 +63,7 @@ class AccessApiIT {
 
     @BeforeAll
     void start() {
-        service = TestService.start();
-        service.register(Api.ADMIN, PASSWORD);
+        service = TestService.start();   // with its administrator
     }
 
     @AfterAll
@@ -103,7 +102,7 @@ class AccessApiIT {
             }
             case SOMEONE_ELSE -> bearer(newOwner(false).nick());
             case OWNER -> bearer(owner.nick());
-            case ADMINISTRATOR -> bearer(Api.ADMIN);
+            case ADMINISTRATOR -> Api.admin(service.client);
             case OWNER_WITH_BASIC -> Api.auth(owner.nick(), PASSWORD);
         };
     }
@@ -146,8 +145,8 @@ class AccessApiIT {
 
     @Test
     void an_administrator_with_basic_credentials_may_list_everyone() {
-        assertThat(service.get("/users", Api.auth(Api.ADMIN, PASSWORD)).status()).isEqualTo(200);
-        assertThat(service.get("/orders", Api.auth(Api.ADMIN, PASSWORD)).status()).isEqualTo(200);
+        assertThat(service.get("/users", Api.auth(Api.ADMIN, Api.ADMIN_PASSWORD)).status()).isEqualTo(200);
+        assertThat(service.get("/orders", Api.auth(Api.ADMIN, Api.ADMIN_PASSWORD)).status()).isEqualTo(200);
     }
 
     @Test

@@ -33,11 +33,11 @@ class PagingApiIT {
         service.close();
     }
 
-    /** Registers {@code count} users, the first of them the administrator (who reads the list); their ids, in order. */
+    /** {@code count} users, the first of them the administrator made at start (who reads the list); their ids, in order. */
     private List<Long> users(int count) {
         List<Long> ids = new ArrayList<>();
-        ids.add(service.register(Api.ADMIN, Api.ADMIN_PASSWORD));
-        admin = Api.bearer(service.client, Api.ADMIN, Api.ADMIN_PASSWORD);
+        admin = Api.admin(service.client);
+        ids.add(Api.idOf(service.client, admin, Api.ADMIN));
         for (int i = 1; i < count; i++) ids.add(service.register("user" + i, "Senha@123"));
         return ids;
     }

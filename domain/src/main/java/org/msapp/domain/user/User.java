@@ -10,10 +10,12 @@ import org.msapp.domain.Change;
  * rehydrates (values may be {@code stored} ones that predate today's rules); {@link #register} creates.
  * Each behaviour returns the next state with the event that records it, so no change goes unrecorded.
  * {@code credentialsVersion} counts password changes: whatever was granted against an older one (an
- * access token) no longer holds.
+ * access token) no longer holds. {@code admin} is the administrator's role, held by the user whatever
+ * their name: registering never grants it, a rename never changes it.
  */
 public record User(UserId id, NickName nickName, PasswordHash passwordHash, FullName fullName, Cpf cpf, Email email,
-                   PhoneNumber phoneNumber, Instant createdAt, Instant updatedAt, long version, long credentialsVersion) {
+                   PhoneNumber phoneNumber, Instant createdAt, Instant updatedAt, long version, long credentialsVersion,
+                   boolean admin) {
     public User {
         requireNonNull(id, "id");
         requireNonNull(nickName, "nickName");
@@ -32,20 +34,37 @@ public record User(UserId id, NickName nickName, PasswordHash passwordHash, Full
     public static Change<User, UserRegistered> register(UserId id, NickName nickName, PasswordHash passwordHash,
                                                         FullName fullName, Cpf cpf, Email email, PhoneNumber phoneNumber,
                                                         Instant now) {
-        User user = new User(id, nickName, passwordHash, fullName, cpf, email, phoneNumber, now, now, 1, 1);
+        return registered(new User(id, nickName, passwordHash, fullName, cpf, email, phoneNumber, now, now, 1, 1, false));
+    }
+
+    /** Registers the first administrator, who holds the role from their first version. */
+    public static Change<User, UserRegistered> registerAdmin(UserId id, NickName nickName, PasswordHash passwordHash,
+                                                             FullName fullName, Cpf cpf, Email email,
+                                                             PhoneNumber phoneNumber, Instant now) {
+        return registered(new User(id, nickName, passwordHash, fullName, cpf, email, phoneNumber, now, now, 1, 1, true));
+    }
+
+    private static Change<User, UserRegistered> registered(User user) {
         return new Change<>(user, new UserRegistered(UserSnapshot.of(user)));
     }
 
     public Change<User, UserUpdated> update(UserChanges changes, Instant now) {
         User next = new User(id, changes.nickName().orElse(nickName), passwordHash, changes.fullName().orElse(fullName), cpf,
                 changes.email().orElse(email), changes.phoneNumber().orElse(phoneNumber), createdAt, later(now), version + 1,
-                credentialsVersion);
+                credentialsVersion, admin);
+        return new Change<>(next, new UserUpdated(UserSnapshot.of(next)));
+    }
+
+    /** The user holding the administrator's role, or no longer holding it: {@code admin} says which. */
+    public Change<User, UserUpdated> withAdminRole(boolean admin, Instant now) {
+        User next = new User(id, nickName, passwordHash, fullName, cpf, email, phoneNumber, createdAt, later(now), version + 1,
+                credentialsVersion, admin);
         return new Change<>(next, new UserUpdated(UserSnapshot.of(next)));
     }
 
     public Change<User, UserPasswordChanged> changePassword(PasswordHash newHash, Instant now) {
         User next = new User(id, nickName, newHash, fullName, cpf, email, phoneNumber, createdAt, later(now), version + 1,
-                credentialsVersion + 1);
+                credentialsVersion + 1, admin);
         return new Change<>(next, new UserPasswordChanged(id, next.version(), next.updatedAt()));
     }
 

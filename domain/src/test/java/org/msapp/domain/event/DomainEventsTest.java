@@ -76,7 +76,7 @@ class DomainEventsTest {
         assertThat(event.subject()).isEqualTo("users/7");
         assertThat(event.occurredAt()).isEqualTo(T0);
         assertThat(event.user()).isEqualTo(new UserSnapshot(new UserId(7), NickName.of("ana.silva"), FullName.of("Ana Silva"),
-                "***.444.777-**", registered.state().email(), registered.state().phoneNumber(), T0, T0, 1));
+                "***.444.777-**", registered.state().email(), registered.state().phoneNumber(), T0, T0, 1, false));
     }
 
     @Test
@@ -160,7 +160,7 @@ class DomainEventsTest {
         User u = user();
         for (String stored : new String[] {"111.444.777-35", "1114447773", "111444777350"}) {
             User tutorial = new User(u.id(), u.nickName(), u.passwordHash(), u.fullName(), Cpf.stored(stored), u.email(),
-                    u.phoneNumber(), T0, T0, 1, 1);
+                    u.phoneNumber(), T0, T0, 1, 1, false);
             assertThat(User.register(u.id(), u.nickName(), u.passwordHash(), u.fullName(), Cpf.stored(stored), u.email(),
                     u.phoneNumber(), T0).event().user().maskedCpf()).isEqualTo("***.***.***-**");
             assertThat(tutorial.update(UserChanges.none(), T1).event().user().maskedCpf()).isEqualTo("***.***.***-**");

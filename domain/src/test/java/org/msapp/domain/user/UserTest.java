@@ -116,7 +116,7 @@ class UserTest {
     void the_canonical_constructor_refuses_a_version_below_1(long version) {
         User u = user();
         assertThatThrownBy(() -> new User(u.id(), u.nickName(), u.passwordHash(), u.fullName(), u.cpf(), u.email(),
-                u.phoneNumber(), u.createdAt(), u.updatedAt(), version, 1))
+                u.phoneNumber(), u.createdAt(), u.updatedAt(), version, 1, false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version");
     }
 
@@ -125,7 +125,7 @@ class UserTest {
     void the_canonical_constructor_refuses_a_credentials_version_below_1(long credentialsVersion) {
         User u = user();
         assertThatThrownBy(() -> new User(u.id(), u.nickName(), u.passwordHash(), u.fullName(), u.cpf(), u.email(),
-                u.phoneNumber(), u.createdAt(), u.updatedAt(), 1, credentialsVersion))
+                u.phoneNumber(), u.createdAt(), u.updatedAt(), 1, credentialsVersion, false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("credentialsVersion");
     }
 
@@ -144,7 +144,7 @@ class UserTest {
     void the_canonical_constructor_refuses_an_update_before_the_creation() {
         User u = user();
         assertThatThrownBy(() -> new User(u.id(), u.nickName(), u.passwordHash(), u.fullName(), u.cpf(), u.email(),
-                u.phoneNumber(), T0, T0.minusNanos(1), 1, 1))
+                u.phoneNumber(), T0, T0.minusNanos(1), 1, 1, false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("updated before");
     }
 
@@ -162,7 +162,7 @@ class UserTest {
     @Test
     void the_canonical_constructor_rehydrates_stored_values_that_predate_the_rules() {
         User tutorial = new User(new UserId(1), NickName.stored("a b"), new PasswordHash(HASH), FullName.stored(""),
-                Cpf.stored("00000000000"), Email.stored("nope"), PhoneNumber.stored("call me"), T0, T1, 12, 3);
+                Cpf.stored("00000000000"), Email.stored("nope"), PhoneNumber.stored("call me"), T0, T1, 12, 3, false);
         assertThat(tutorial.cpf().masked()).isEqualTo("***.000.000-**");
         assertThat(tutorial.version()).isEqualTo(12);
     }
