@@ -108,6 +108,10 @@ class DatabaseOutageIT {
         Response ready = timed(kind + ", GET /health/ready", "GET", "/health/ready", null, null);
         assertThat(ready.status()).as(ready.body()).isEqualTo(503);
         assertThat(ready.json().at("/components/persistence/status").asText()).isEqualTo("DOWN");
+        String reason = Readiness.components(ready, direct.database(), Integer.toString(proxy.port()))
+                .at("/persistence/detail").asText();
+        assertThat(reason).as("why the persistence is down").matches("PostgreSQL: [a-z ]+");
+        TIMES.add("%s, readiness: %s".formatted(kind, reason));
 
         proxy.restore();
         long restored = System.nanoTime();

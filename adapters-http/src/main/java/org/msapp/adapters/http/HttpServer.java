@@ -50,6 +50,8 @@ public final class HttpServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.concurrency.useVirtualThreads = virtualThreads;
             config.jetty.addConnector((server, http) -> {
+                http.setSendServerVersion(false);
+                http.setSendXPoweredBy(false);
                 var connector = new ServerConnector(server, new TargetKeepingConnectionFactory(http));
                 connector.setHost(settings.host());
                 connector.setPort(settings.port());
@@ -60,6 +62,7 @@ public final class HttpServer implements AutoCloseable {
                 server.setStopTimeout(settings.stopTimeoutMillis());
                 server.insertHandler(new GracefulHandler());
                 server.insertHandler(new TimedHandler(registry, Tags.empty()));
+                server.insertHandler(new SecurityHeaders());
             });
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;

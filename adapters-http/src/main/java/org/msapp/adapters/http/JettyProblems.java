@@ -16,7 +16,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * What Jetty refuses before Javalin sees the request (a malformed header, headers too large, a path
- * it cannot decode) answered as problem details too, on every method, never as Jetty's HTML page.
+ * it cannot decode) answered as problem details too, on every method, never as Jetty's HTML page,
+ * and with the {@link SecurityHeaders} of every answer.
  */
 final class JettyProblems extends ErrorHandler {
     /** The paths Jetty gives the request it stands in for a request line it could not make a request of. */
@@ -31,15 +32,18 @@ final class JettyProblems extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws IOException {
+        String path = instance(request);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
+        SecurityHeaders.putOn(response.getHeaders(), path);
         // a HEAD that Jetty refused while reading its headers would get the body: Jetty drops it only once it has read them
-        byte[] body = HttpMethod.HEAD.is(request.getMethod()) ? new byte[0] : problem(code, instance(request));
+        byte[] body = HttpMethod.HEAD.is(request.getMethod()) ? new byte[0] : problem(code, path);
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE));
+        SecurityHeaders.putOn(fields, null);
         return ByteBuffer.wrap(problem(status, null));
     }
 

@@ -1,7 +1,11 @@
 package org.msapp.adapters.postgres;
 
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.SQLTransientException;
 import java.util.Optional;
 import org.msapp.application.availability.ServiceUnavailable;
@@ -39,6 +43,27 @@ final class Failures {
                 || state.equals("40P01");
     }
 
+    /**
+     * Why the database did not answer, in a few words that name no host, port, database, user or
+     * version: for readiness, which anyone may read.
+     */
+    static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) return "connection refused";
+            if (t instanceof SocketTimeoutException || t instanceof SQLTimeoutException) return "timed out";
+        }
+        String state = sqlState(e).orElse("");
+        if (state.equals("57014")) return "timed out";   // the statement timeout
+        if (state.startsWith("28")) return "credentials refused";
+        if (state.equals("3D000")) return "no such database";
+        if (state.startsWith("57P")) return "not accepting connections";
+        if (state.startsWith("53")) return "out of resources";
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException && state.isEmpty()) return "timed out";   // no connection free in time
+        }
+        return "unreachable";
+    }
+
     static ServiceUnavailable toUnavailable(Throwable e) {
         return new ServiceUnavailable("the database", new SQLException(describe(e), sqlState(e).orElse(null)));
     }
@@ -48,7 +73,8 @@ final class Failures {
         return new IllegalStateException("the database refused a statement: " + describe(e));
     }
 
-    private static String describe(Throwable e) {
+    /** Its SQLState and the class of its root cause: never a message, which may hold a statement's values. */
+    static String describe(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null) root = root.getCause();
         return "SQLState " + sqlState(e).orElse("none") + " (" + root.getClass().getSimpleName() + ")";

@@ -96,6 +96,15 @@ public final class PostgresPersistence implements Persistence, AutoCloseable {
         }
     }
 
+    /**
+     * One round trip on a connection from the pool, outside any unit of work, for readiness.
+     *
+     * @throws RuntimeException the driver's or the pool's failure, as it came, for {@link Failures#reason}
+     */
+    void ping() {
+        jdbi.useHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one());
+    }
+
     /** The server's version, e.g. {@code 15.20}. */
     public String serverVersion() {
         return inTransaction(stores -> ((HandleStores) stores).handle.createQuery("SHOW server_version").mapTo(String.class).one())

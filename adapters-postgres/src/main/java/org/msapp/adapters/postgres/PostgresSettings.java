@@ -31,7 +31,7 @@ public record PostgresSettings(String host, int port, String database, String us
         return new PostgresSettings(newHost, newPort, database, user, password, poolSize, connectTimeout, queryTimeout);
     }
 
-    /** {@code host:port/database}, for logs and health: never the password. */
+    /** {@code host:port/database}, for start-up lines and logs (never for readiness, which anyone may read); never the password. */
     public String where() {
         return host + ":" + port + "/" + database;
     }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -18,13 +22,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.msapp.application.availability.ServiceUnavailable;
+import org.msapp.application.port.HealthProbe;
 import org.msapp.application.port.Persistence;
 import org.msapp.domain.user.UserId;
+import org.slf4j.LoggerFactory;
 
 /**
  * The adapter through a {@link TcpProxy}: a database that dies or hangs makes a unit of work fail
  * with {@link ServiceUnavailable} (never a driver exception) within 2 s, and the same adapter works
- * again once the database is back, with no restart.
+ * again once the database is back, with no restart. Its probe says "PostgreSQL", or why it is down in
+ * a few words that name neither where it is nor its version; where it is goes to the log.
  */
 @ExtendWith(RequirePostgres.class)
 class PostgresOutageIT {
@@ -35,6 +42,7 @@ class PostgresOutageIT {
 
     private TcpProxy proxy;
     private PostgresPersistence persistence;
+    private PostgresProbe probe;
 
     @BeforeAll
     static void create() {
@@ -49,7 +57,9 @@ class PostgresOutageIT {
     @BeforeEach
     void start() {
         proxy = TcpProxy.to(direct.host(), direct.port());
-        persistence = PostgresPersistence.start(direct.withAddress("127.0.0.1", proxy.port()));
+        PostgresSettings viaProxy = direct.withAddress("127.0.0.1", proxy.port());
+        persistence = PostgresPersistence.start(viaProxy);
+        probe = new PostgresProbe(persistence, viaProxy);
         assertThat(bounded(() -> read(persistence))).isFalse();
     }
 
@@ -64,6 +74,7 @@ class PostgresOutageIT {
         proxy.cut();
         assertUnavailableQuickly("cut, read", PostgresOutageIT::read);
         assertUnavailableQuickly("cut, write", PostgresOutageIT::write);
+        assertProbeDown("cut");
         proxy.restore();
         assertRecovers("cut");
     }
@@ -73,6 +84,7 @@ class PostgresOutageIT {
         proxy.stall();
         assertUnavailableQuickly("stall, read", PostgresOutageIT::read);
         assertUnavailableQuickly("stall, write", PostgresOutageIT::write);
+        assertThat(assertProbeDown("stall")).isEqualTo("PostgreSQL: timed out");
         proxy.restore();
         assertRecovers("stall");
     }
@@ -85,6 +97,27 @@ class PostgresOutageIT {
         assertThatThrownBy(() -> bounded(() -> PostgresPersistence.start(direct.withAddress("127.0.0.1", proxy.port()))))
                 .isInstanceOf(ServiceUnavailable.class);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("one start-up attempt").isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void the_log_says_once_where_the_database_is_when_it_stops_answering_and_once_when_it_answers_again() {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(PostgresProbe.class);
+        logger.addAppender(log);
+        try {
+            proxy.cut();
+            probe.check();
+            probe.check();
+            proxy.restore();
+            assertThat(probe.check().up()).isTrue();
+        } finally {
+            logger.detachAppender(log);
+        }
+
+        String where = "127.0.0.1:" + proxy.port() + "/" + direct.database();
+        assertThat(log.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.WARN, Level.INFO);
+        assertThat(log.list).allMatch(e -> e.getFormattedMessage().contains(where), "names " + where);
     }
 
     /** A read in a unit of work: is there a user 1? */
@@ -107,6 +140,19 @@ class PostgresOutageIT {
         }
     }
 
+    /** The probe, within the budget: down, with a reason that names no address; returns its detail. */
+    private String assertProbeDown(String what) {
+        long start = System.nanoTime();
+        HealthProbe.Result result = bounded(probe::check);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        System.out.printf("[outage] %s, probe: %s after %d ms%n", what, result.detail(), took.toMillis());
+        assertThat(took).isLessThan(BUDGET);
+        assertThat(result.up()).isFalse();
+        assertThat(result.detail()).matches("PostgreSQL: [a-z ]+")
+                .doesNotContain(direct.database(), direct.user(), Integer.toString(proxy.port()), "127.0.0.1");
+        return result.detail();
+    }
+
     private void assertRecovers(String after) {
         long start = System.nanoTime();
         long deadline = start + Duration.ofSeconds(15).toNanos();
@@ -122,6 +168,7 @@ class PostgresOutageIT {
         }
         System.out.printf("[outage] %s: recovered %d ms after restore()%n", after, Duration.ofNanos(System.nanoTime() - start).toMillis());
         assertThat(bounded(() -> read(persistence))).isFalse();
+        assertThat(probe.check()).isEqualTo(HealthProbe.Result.up("PostgreSQL"));
     }
 
     /** Runs {@code work} on another thread, so that a hung call fails the test after 10 s instead of hanging it. */
