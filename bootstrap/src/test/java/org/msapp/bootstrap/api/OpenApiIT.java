@@ -58,6 +58,18 @@ class OpenApiIT {
     }
 
     @Test
+    void every_answer_documents_the_headers_that_every_answer_carries() {
+        JsonNode doc = document();
+        List<String> without = new ArrayList<>();
+        operations(doc).forEach((operation, node) -> node.path("responses").fields().forEachRemaining(answer -> {
+            JsonNode response = answer.getValue().has("$ref") ? doc.at(answer.getValue().get("$ref").asText().substring(1))
+                    : answer.getValue();
+            if (!response.path("headers").has("X-Content-Type-Options")) without.add(operation + " " + answer.getKey());
+        }));
+        assertThat(without).as("answers whose headers omit X-Content-Type-Options").isEmpty();
+    }
+
+    @Test
     void every_component_is_used() {
         JsonNode doc = document();
         List<String> refs = new ArrayList<>();
