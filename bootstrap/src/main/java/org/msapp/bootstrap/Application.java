@@ -46,7 +46,7 @@ public final class Application implements AutoCloseable {
             var persistence = plugs.in(PersistenceFactory.create(config.database()));
             var events = plugs.in(EventPublisherFactory.create(config.rabbitmq(), config.database().isPresent()));
             var cache = plugs.in(CacheFactory.create(config.cacheType(), config.redis(), clock));
-            var hasher = plugs.in(PasswordHasherFactory.create());
+            var hasher = plugs.in(PasswordHasherFactory.create(config.passwordHashing()));
             var keys = Keys.from(config.authTokenSecret());
             var tokens = plugs.in(AccessTokensFactory.create(keys, clock, config.authTokenLifetime(), config.adminNickNames()));
             var failedLogins = plugs.in(FailedLoginsFactory.create(config.redis()));

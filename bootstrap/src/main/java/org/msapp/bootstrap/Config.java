@@ -18,15 +18,27 @@ import org.msapp.adapters.redis.RedisSettings;
  */
 public record Config(String httpHost, int httpPort, Optional<Database> database, Optional<RabbitSettings> rabbitmq,
                      Optional<RedisSettings> redis, CacheType cacheType, Duration cacheTtl, Optional<Secret> authTokenSecret,
-                     Duration authTokenLifetime, List<String> adminNickNames, Duration outboxRetention) {
+                     Duration authTokenLifetime, List<String> adminNickNames, Duration outboxRetention,
+                     PasswordHashing passwordHashing) {
 
     public enum CacheType { REDIS, SIMPLE, NULL }
 
     /** Redis's default number of databases: CACHE_REDIS_DB is 0..15. */
     private static final int REDIS_DATABASES = 16;
+    /** Each waiting request holds one of the HTTP server's threads (250 on Java 17): far fewer may wait. */
+    private static final int MOST_WAITING_HASHES = 200;
 
     /** PostgreSQL, and how long to wait at start-up for it to answer (migrations need it). */
     public record Database(PostgresSettings settings, Duration startupTimeout) {
+    }
+
+    /** At most {@code atOnce} password hashes run at once, and at most {@code waiting} requests wait for one. */
+    public record PasswordHashing(int atOnce, int waiting) {
+        /** One hash at once per core, at least two; four times as many may wait. */
+        static PasswordHashing defaults() {
+            int atOnce = Math.max(2, Runtime.getRuntime().availableProcessors());
+            return new PasswordHashing(atOnce, 4 * atOnce);
+        }
     }
 
     /** A key that must never be printed: {@link #toString()} hides it. */
@@ -43,13 +55,15 @@ public record Config(String httpHost, int httpPort, Optional<Database> database,
 
     public static Config embedded(int httpPort) {
         return new Config("127.0.0.1", httpPort, Optional.empty(), Optional.empty(), Optional.empty(), CacheType.SIMPLE,
-                Duration.ofSeconds(300), Optional.empty(), Duration.ofMinutes(15), List.of(), Duration.ofDays(7));
+                Duration.ofSeconds(300), Optional.empty(), Duration.ofMinutes(15), List.of(), Duration.ofDays(7),
+                PasswordHashing.defaults());
     }
 
     /** The same settings with a token key and administrators, as every instance of one deployment shares them. */
     public Config withAccess(Secret tokenSecret, List<String> admins) {
         return new Config(httpHost, httpPort, database, rabbitmq, redis, cacheType, cacheTtl, Optional.of(tokenSecret),
-                authTokenLifetime, admins, outboxRetention);
+                authTokenLifetime, admins, outboxRetention,
+                passwordHashing);
     }
 
     public static Config fromEnvironment(Map<String, String> env) {
@@ -67,7 +81,14 @@ public record Config(String httpHost, int httpPort, Optional<Database> database,
                 Duration.ofSeconds(integer(env, "AUTH_TOKEN_TTL", 900, 60, 86_400)),
                 first(env, "ADMIN_NICK_NAMES").map(names -> Arrays.stream(names.split(",")).map(String::strip)
                         .filter(n -> !n.isEmpty()).toList()).orElse(List.of()),
-                Duration.ofDays(integer(env, "OUTBOX_RETENTION_DAYS", 7, 1, 3650)));
+                Duration.ofDays(integer(env, "OUTBOX_RETENTION_DAYS", 7, 1, 3650)),
+                passwordHashing(env));
+    }
+
+    /** PASSWORD_HASH_QUEUE: how many requests may wait for a hash; as many run at once as there are cores. */
+    private static PasswordHashing passwordHashing(Map<String, String> env) {
+        PasswordHashing defaults = PasswordHashing.defaults();
+        return new PasswordHashing(defaults.atOnce(), integer(env, "PASSWORD_HASH_QUEUE", defaults.waiting(), 1, MOST_WAITING_HASHES));
     }
 
     /** DATABASE_URL ({@code postgres://user:password@host:port/db} or {@code jdbc:postgresql://host:port/db}), else HOST_DATABASE and the rest. */
