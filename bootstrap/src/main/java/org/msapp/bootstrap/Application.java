@@ -29,6 +29,7 @@ import org.msapp.application.port.HealthProbe;
 public final class Application implements AutoCloseable {
     private static final Duration RELAY_EVERY = Duration.ofMillis(250);
     private static final Duration HOUSEKEEPING_EVERY = Duration.ofHours(1);
+    private static final LoginThrottle.Settings LOGIN_THROTTLE = LoginThrottle.Settings.defaults();
 
     private final HttpServer http;
     private final Resources resources;
@@ -49,7 +50,7 @@ public final class Application implements AutoCloseable {
             var hasher = plugs.in(PasswordHasherFactory.create(config.passwordHashing()));
             var keys = Keys.from(config.authTokenSecret());
             var tokens = plugs.in(AccessTokensFactory.create(keys, clock, config.authTokenLifetime(), config.adminNickNames()));
-            var failedLogins = plugs.in(FailedLoginsFactory.create(config.redis()));
+            var failedLogins = plugs.in(FailedLoginsFactory.create(config.redis(), LOGIN_THROTTLE.mostCounted()));
             var ports = new Ports(persistence, events, cache, hasher, tokens, failedLogins, new RandomIds(), clock, plugs.probes());
             return run(config, ports, keys, resources);
         });
@@ -91,7 +92,7 @@ public final class Application implements AutoCloseable {
 
     private static Application run(Config config, Ports ports, Keys keys, Resources resources) {
         var useCases = UseCases.wire(ports, new UseCases.Settings(config.cacheTtl(), config.authTokenLifetime(),
-                Administrators.of(config.adminNickNames()), LoginThrottle.Settings.defaults()));
+                Administrators.of(config.adminNickNames()), LOGIN_THROTTLE));
         var relaySettings = OutboxRelay.Settings.defaults();
         var relay = new OutboxRelay(ports.persistence(), ports.events(), ports.clock(), relaySettings);
         var housekeeping = new Housekeeping(ports.persistence(), ports.clock(), config.outboxRetention());
@@ -100,7 +101,7 @@ public final class Application implements AutoCloseable {
         config.database().ifPresent(db -> resources.add(OutboxNotifications.listen(db.settings(), relayLoop::wake)));
         jobs.every("housekeeping", Duration.ofMinutes(1), HOUSEKEEPING_EVERY, housekeeping::purgeOnce);
         var http = resources.add(new HttpServer(useCases, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                new HttpServer.Settings(config.httpHost(), config.httpPort(), 10_000, keys.requestHashKey())));
+                new HttpServer.Settings(config.httpHost(), config.httpPort(), 10_000, keys.requestHashKey(), config.trustedProxies())));
         http.start();
         return new Application(http, resources);
     }

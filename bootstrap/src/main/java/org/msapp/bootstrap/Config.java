@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.msapp.adapters.http.TrustedProxies;
 import org.msapp.adapters.postgres.PostgresSettings;
 import org.msapp.adapters.rabbitmq.RabbitSettings;
 import org.msapp.adapters.redis.RedisSettings;
@@ -19,7 +20,7 @@ import org.msapp.adapters.redis.RedisSettings;
 public record Config(String httpHost, int httpPort, Optional<Database> database, Optional<RabbitSettings> rabbitmq,
                      Optional<RedisSettings> redis, CacheType cacheType, Duration cacheTtl, Optional<Secret> authTokenSecret,
                      Duration authTokenLifetime, List<String> adminNickNames, Duration outboxRetention,
-                     PasswordHashing passwordHashing) {
+                     PasswordHashing passwordHashing, TrustedProxies trustedProxies) {
 
     public enum CacheType { REDIS, SIMPLE, NULL }
 
@@ -56,14 +57,21 @@ public record Config(String httpHost, int httpPort, Optional<Database> database,
     public static Config embedded(int httpPort) {
         return new Config("127.0.0.1", httpPort, Optional.empty(), Optional.empty(), Optional.empty(), CacheType.SIMPLE,
                 Duration.ofSeconds(300), Optional.empty(), Duration.ofMinutes(15), List.of(), Duration.ofDays(7),
-                PasswordHashing.defaults());
+                PasswordHashing.defaults(), TrustedProxies.none());
     }
 
     /** The same settings with a token key and administrators, as every instance of one deployment shares them. */
     public Config withAccess(Secret tokenSecret, List<String> admins) {
         return new Config(httpHost, httpPort, database, rabbitmq, redis, cacheType, cacheTtl, Optional.of(tokenSecret),
                 authTokenLifetime, admins, outboxRetention,
-                passwordHashing);
+                passwordHashing, trustedProxies);
+    }
+
+    /** The same settings behind these proxies. */
+    public Config withTrustedProxies(TrustedProxies proxies) {
+        return new Config(httpHost, httpPort, database, rabbitmq, redis, cacheType, cacheTtl, authTokenSecret,
+                authTokenLifetime, adminNickNames, outboxRetention,
+                passwordHashing, proxies);
     }
 
     public static Config fromEnvironment(Map<String, String> env) {
@@ -82,7 +90,16 @@ public record Config(String httpHost, int httpPort, Optional<Database> database,
                 first(env, "ADMIN_NICK_NAMES").map(names -> Arrays.stream(names.split(",")).map(String::strip)
                         .filter(n -> !n.isEmpty()).toList()).orElse(List.of()),
                 Duration.ofDays(integer(env, "OUTBOX_RETENTION_DAYS", 7, 1, 3650)),
-                passwordHashing(env));
+                passwordHashing(env), trustedProxies(env));
+    }
+
+    /** TRUSTED_PROXIES: comma-separated address ranges whose X-Forwarded-For is believed; none by default. */
+    private static TrustedProxies trustedProxies(Map<String, String> env) {
+        try {
+            return TrustedProxies.parse(env.getOrDefault("TRUSTED_PROXIES", ""));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("TRUSTED_PROXIES: " + e.getMessage(), e);
+        }
     }
 
     /** PASSWORD_HASH_QUEUE: how many requests may wait for a hash; as many run at once as there are cores. */

@@ -124,18 +124,21 @@ class RedisServiceIT {
     }
 
     @Test
-    void two_instances_on_one_redis_share_the_log_in_throttle() {
-        ApiClient one = start(env(), new ArrayList<>());
-        ApiClient two = start(env(), new ArrayList<>());
+    void two_instances_on_one_redis_share_the_log_in_throttle_which_locks_out_the_guessers_address_only() {
+        ApiClient one = start(env("TRUSTED_PROXIES", "127.0.0.1/32"), new ArrayList<>());
+        ApiClient two = start(env("TRUSTED_PROXIES", "127.0.0.1/32"), new ArrayList<>());
         one.register("dave", "Senha@123");
 
         for (int i = 0; i < 5; i++) {
             ApiClient either = i % 2 == 0 ? one : two;
-            assertThat(either.send("POST", "/auth/token", null, Api.auth("dave", "wrong-" + i)).status()).isEqualTo(401);
+            assertThat(either.send("POST", "/auth/token", null, Api.authFrom("203.0.113.66", "dave", "wrong-" + i)).status())
+                    .isEqualTo(401);
         }
 
-        assertThat(one.send("POST", "/auth/token", null, Api.auth("dave", "Senha@123")).status()).isEqualTo(429);
-        assertThat(two.send("POST", "/auth/token", null, Api.auth("dave", "Senha@123")).status()).isEqualTo(429);
+        assertThat(one.send("POST", "/auth/token", null, Api.authFrom("203.0.113.66", "dave", "Senha@123")).status()).isEqualTo(429);
+        assertThat(two.send("POST", "/auth/token", null, Api.authFrom("203.0.113.66", "dave", "Senha@123")).status()).isEqualTo(429);
+        assertThat(two.send("POST", "/auth/token", null, Api.authFrom("198.51.100.7", "dave", "Senha@123")).status())
+                .as("the owner, at another address").isEqualTo(200);
     }
 
     private record Reader(String path, String[] auth) {

@@ -45,11 +45,11 @@ public final class ChangePassword {
         User current = persistence.inTransaction(stores -> stores.users().find(c.user()))
                 .orElseThrow(() -> new UserNotFound(c.user()));
         c.expectedVersion().check("user", current.version());
-        throttle.attempt(current.nickName().key());   // a token must not buy unlimited guesses at the password
-        if (!hasher.verify(c.current(), current.passwordHash())) {
+        // a token must not buy unlimited guesses at the password: they count per caller, and for the account
+        var attempt = throttle.attempt(current.nickName().key(), "user:" + c.caller().userId());
+        if (!attempt.check(() -> hasher.verify(c.current(), current.passwordHash()))) {
             throw new InvalidField("password", "is not the current password");
         }
-        throttle.succeeded(current.nickName().key());
         PasswordHash hash = hasher.hash(c.replacement());
         User next = persistence.inTransaction(stores -> {
             var changed = current.changePassword(hash, clock.instant());
