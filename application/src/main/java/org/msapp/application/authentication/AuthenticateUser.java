@@ -43,8 +43,8 @@ public final class AuthenticateUser {
      * @throws InvalidCredentials when the nick name is unknown or the password wrong
      * @throws LoginThrottled after too many failures for this nick name of late (from this address, or
      *     from anywhere), whatever the password
-     * @throws org.msapp.application.availability.ServiceUnavailable when the hasher cannot take the check
-     *     now; the attempt is then not counted
+     * @throws org.msapp.application.availability.Overloaded when the hasher cannot take the check now;
+     *     the attempt is then not counted
      */
     public Authenticated handle(Command c) {
         NickName nickName = NickName.lookup(c.nickName()).orElseThrow(InvalidCredentials::new);

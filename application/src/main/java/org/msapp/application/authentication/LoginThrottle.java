@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.msapp.application.availability.Overloaded;
 import org.msapp.application.availability.ServiceUnavailable;
 import org.msapp.application.port.FailedLogins;
 
@@ -96,7 +97,7 @@ public final class LoginThrottle {
             boolean right;
             try {
                 right = passwordCheck.getAsBoolean();
-            } catch (ServiceUnavailable notChecked) {
+            } catch (Overloaded | ServiceUnavailable notChecked) {
                 failures.forget(fromOrigin, at);
                 failures.forget(ofAccount, at);
                 throw notChecked;

@@ -58,7 +58,7 @@ class BoundedPasswordHasherTest extends PasswordHasherContract {
         for (Caller c : callers) c.awaitBlocked();
 
         long start = System.nanoTime();
-        assertThatThrownBy(() -> bounded.verify(PASSWORD, new PasswordHash("x"))).isInstanceOfSatisfying(ServiceUnavailable.class,
+        assertThatThrownBy(() -> bounded.verify(PASSWORD, new PasswordHash("x"))).isInstanceOfSatisfying(Overloaded.class,
                 e -> assertThat(e.retryAfterSeconds()).isPositive());
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("time the refused caller waited").isLessThan(Duration.ofSeconds(1));
     }
@@ -69,7 +69,7 @@ class BoundedPasswordHasherTest extends PasswordHasherContract {
         call(bounded);
         slow.awaitRunning(1);
 
-        assertThatThrownBy(() -> bounded.hash(PASSWORD)).isInstanceOf(ServiceUnavailable.class);
+        assertThatThrownBy(() -> bounded.hash(PASSWORD)).isInstanceOf(Overloaded.class);
     }
 
     @Test
@@ -95,7 +95,7 @@ class BoundedPasswordHasherTest extends PasswordHasherContract {
         var bounded = new BoundedPasswordHasher(slow, 1, 0, LONG);
         Caller first = call(bounded);
         slow.awaitRunning(1);
-        for (int i = 0; i < 3; i++) assertThatThrownBy(() -> bounded.hash(PASSWORD)).isInstanceOf(ServiceUnavailable.class);
+        for (int i = 0; i < 3; i++) assertThatThrownBy(() -> bounded.hash(PASSWORD)).isInstanceOf(Overloaded.class);
 
         slow.finish();
         assertThat(first.outcome.get(10, TimeUnit.SECONDS)).isEqualTo("hashed");
@@ -128,7 +128,7 @@ class BoundedPasswordHasherTest extends PasswordHasherContract {
                 try {
                     hasher.hash(PASSWORD);
                     outcome.complete("hashed");
-                } catch (ServiceUnavailable e) {
+                } catch (Overloaded e) {
                     outcome.complete("refused");
                 }
             });
