@@ -31,6 +31,7 @@ public final class Application implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
     private static final Duration RELAY_EVERY = Duration.ofMillis(250);
     private static final Duration HOUSEKEEPING_EVERY = Duration.ofHours(1);
+    private static final LoginThrottle.Settings LOGIN_THROTTLE = LoginThrottle.Settings.defaults();
 
     private final HttpServer http;
     private final Resources resources;
@@ -48,10 +49,10 @@ public final class Application implements AutoCloseable {
             var persistence = plugs.in(PersistenceFactory.create(config.database()));
             var events = plugs.in(EventPublisherFactory.create(config.rabbitmq(), config.database().isPresent()));
             var cache = plugs.in(CacheFactory.create(config.cacheType(), config.redis(), clock));
-            var hasher = plugs.in(PasswordHasherFactory.create());
+            var hasher = plugs.in(PasswordHasherFactory.create(config.passwordHashing()));
             var keys = Keys.from(config.authTokenSecret());
             var tokens = plugs.in(AccessTokensFactory.create(keys, clock, config.authTokenLifetime()));
-            var failedLogins = plugs.in(FailedLoginsFactory.create(config.redis()));
+            var failedLogins = plugs.in(FailedLoginsFactory.create(config.redis(), LOGIN_THROTTLE.mostCounted()));
             var ports = new Ports(persistence, events, cache, hasher, tokens, failedLogins, new RandomIds(), clock, plugs.probes());
             return run(config, ports, keys, resources, report);
         });
@@ -93,7 +94,7 @@ public final class Application implements AutoCloseable {
 
     private static Application run(Config config, Ports ports, Keys keys, Resources resources, Consumer<String> report) {
         var useCases = UseCases.wire(ports, new UseCases.Settings(config.cacheTtl(), config.authTokenLifetime(),
-                LoginThrottle.Settings.defaults()));
+                LOGIN_THROTTLE));
         FirstAdmin.ensure(useCases.bootstrapAdmin(), config.bootstrapAdmin(), report, LOG::warn);
         var relaySettings = OutboxRelay.Settings.defaults();
         var relay = new OutboxRelay(ports.persistence(), ports.events(), ports.clock(), relaySettings);
@@ -103,7 +104,7 @@ public final class Application implements AutoCloseable {
         config.database().ifPresent(db -> resources.add(OutboxNotifications.listen(db.settings(), relayLoop::wake)));
         jobs.every("housekeeping", Duration.ofMinutes(1), HOUSEKEEPING_EVERY, housekeeping::purgeOnce);
         var http = resources.add(new HttpServer(useCases, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                new HttpServer.Settings(config.httpHost(), config.httpPort(), 10_000, keys.requestHashKey())));
+                new HttpServer.Settings(config.httpHost(), config.httpPort(), 10_000, keys.requestHashKey(), config.trustedProxies())));
         http.start();
         return new Application(http, resources);
     }

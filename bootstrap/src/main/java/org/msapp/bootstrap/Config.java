@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.msapp.adapters.http.TrustedProxies;
 import org.msapp.adapters.postgres.PostgresSettings;
 import org.msapp.adapters.rabbitmq.RabbitSettings;
 import org.msapp.adapters.redis.RedisSettings;
@@ -26,15 +27,27 @@ import org.msapp.domain.user.PhoneNumber;
  */
 public record Config(String httpHost, int httpPort, Optional<Database> database, Optional<RabbitSettings> rabbitmq,
                      Optional<RedisSettings> redis, CacheType cacheType, Duration cacheTtl, Optional<Secret> authTokenSecret,
-                     Duration authTokenLifetime, Optional<BootstrapAdmin.Command> bootstrapAdmin, Duration outboxRetention) {
+                     Duration authTokenLifetime, Optional<BootstrapAdmin.Command> bootstrapAdmin, Duration outboxRetention,
+                     PasswordHashing passwordHashing, TrustedProxies trustedProxies) {
 
     public enum CacheType { REDIS, SIMPLE, NULL }
 
     /** Redis's default number of databases: CACHE_REDIS_DB is 0..15. */
     private static final int REDIS_DATABASES = 16;
+    /** Each waiting request holds one of the HTTP server's threads (250 on Java 17): far fewer may wait. */
+    private static final int MOST_WAITING_HASHES = 200;
 
     /** PostgreSQL, and how long to wait at start-up for it to answer (migrations need it). */
     public record Database(PostgresSettings settings, Duration startupTimeout) {
+    }
+
+    /** At most {@code atOnce} password hashes run at once, and at most {@code waiting} requests wait for one. */
+    public record PasswordHashing(int atOnce, int waiting) {
+        /** One hash at once per core, at least two; four times as many may wait. */
+        static PasswordHashing defaults() {
+            int atOnce = Math.max(2, Runtime.getRuntime().availableProcessors());
+            return new PasswordHashing(atOnce, 4 * atOnce);
+        }
     }
 
     /** A key that must never be printed: {@link #toString()} hides it. */
@@ -50,13 +63,20 @@ public record Config(String httpHost, int httpPort, Optional<Database> database,
 
     public static Config embedded(int httpPort) {
         return new Config("127.0.0.1", httpPort, Optional.empty(), Optional.empty(), Optional.empty(), CacheType.SIMPLE,
-                Duration.ofSeconds(300), Optional.empty(), Duration.ofMinutes(15), Optional.empty(), Duration.ofDays(7));
+                Duration.ofSeconds(300), Optional.empty(), Duration.ofMinutes(15), Optional.empty(), Duration.ofDays(7),
+                PasswordHashing.defaults(), TrustedProxies.none());
     }
 
     /** The same settings with a token key and a first administrator, as every instance of one deployment shares them. */
     public Config withAccess(Secret tokenSecret, Optional<BootstrapAdmin.Command> admin) {
         return new Config(httpHost, httpPort, database, rabbitmq, redis, cacheType, cacheTtl, Optional.of(tokenSecret),
-                authTokenLifetime, admin, outboxRetention);
+                authTokenLifetime, admin, outboxRetention, passwordHashing, trustedProxies);
+    }
+
+    /** The same settings behind these proxies. */
+    public Config withTrustedProxies(TrustedProxies proxies) {
+        return new Config(httpHost, httpPort, database, rabbitmq, redis, cacheType, cacheTtl, authTokenSecret,
+                authTokenLifetime, bootstrapAdmin, outboxRetention, passwordHashing, proxies);
     }
 
     /** Warnings for the variables of {@code env} that the service no longer reads, naming what replaces each. */
@@ -81,7 +101,23 @@ public record Config(String httpHost, int httpPort, Optional<Database> database,
                 first(env, "AUTH_TOKEN_SECRET").map(Config::tokenSecret),
                 Duration.ofSeconds(integer(env, "AUTH_TOKEN_TTL", 900, 60, 86_400)),
                 bootstrapAdmin(env),
-                Duration.ofDays(integer(env, "OUTBOX_RETENTION_DAYS", 7, 1, 3650)));
+                Duration.ofDays(integer(env, "OUTBOX_RETENTION_DAYS", 7, 1, 3650)),
+                passwordHashing(env), trustedProxies(env));
+    }
+
+    /** TRUSTED_PROXIES: comma-separated address ranges whose X-Forwarded-For is believed; none by default. */
+    private static TrustedProxies trustedProxies(Map<String, String> env) {
+        try {
+            return TrustedProxies.parse(env.getOrDefault("TRUSTED_PROXIES", ""));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("TRUSTED_PROXIES: " + e.getMessage(), e);
+        }
+    }
+
+    /** PASSWORD_HASH_QUEUE: how many requests may wait for a hash; as many run at once as there are cores. */
+    private static PasswordHashing passwordHashing(Map<String, String> env) {
+        PasswordHashing defaults = PasswordHashing.defaults();
+        return new PasswordHashing(defaults.atOnce(), integer(env, "PASSWORD_HASH_QUEUE", defaults.waiting(), 1, MOST_WAITING_HASHES));
     }
 
     /** DATABASE_URL ({@code postgres://user:password@host:port/db} or {@code jdbc:postgresql://host:port/db}), else HOST_DATABASE and the rest. */

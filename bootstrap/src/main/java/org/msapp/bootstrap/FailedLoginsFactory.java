@@ -11,23 +11,23 @@ import org.msapp.application.port.FailedLogins;
 /**
  * Failed log-ins: in Redis whenever Redis is configured (whatever CACHE_TYPE says), so that every
  * instance sees the same count; in this process otherwise, and while Redis is away (at most 100,000
- * nick names, 10 attempts each).
+ * keys: a nick name's, or a nick name's and an address's).
  */
 final class FailedLoginsFactory {
-    private static final int NICK_NAMES = 100_000;
-    private static final int ATTEMPTS_EACH = 10;
+    private static final int KEYS = 100_000;
 
     private FailedLoginsFactory() {
     }
 
-    static Adapter<FailedLogins> create(Optional<RedisSettings> redis) {
-        var inProcess = new InMemoryFailedLogins(NICK_NAMES, ATTEMPTS_EACH);
+    /** {@code attemptsEach}: the most attempts a limit counts under one key. */
+    static Adapter<FailedLogins> create(Optional<RedisSettings> redis, int attemptsEach) {
+        var inProcess = new InMemoryFailedLogins(KEYS, attemptsEach);
         if (redis.isEmpty()) return Adapter.of(inProcess);
         RedisConnection connection = RedisConnection.open(redis.get(), RedisConnection.Settings.forFailedLogins());
         String where = "failed log-ins: counted in redis at " + redis.get().where();
         String line = connection.connected() ? "[✓] " + where
                 : "[X] " + where + ": " + connection.lastFailure() + ", counting in this process meanwhile";
-        return Adapter.<FailedLogins>of(new RedisFailedLogins(connection, redis.get().keyPrefix(), ATTEMPTS_EACH, inProcess), line)
+        return Adapter.<FailedLogins>of(new RedisFailedLogins(connection, redis.get().keyPrefix(), attemptsEach, inProcess), line)
                 .probedBy(new RedisProbe("failed log-ins", connection, "counting in this process")).closing(connection);
     }
 }

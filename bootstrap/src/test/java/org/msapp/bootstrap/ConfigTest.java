@@ -94,6 +94,29 @@ class ConfigTest {
     }
 
     @Test
+    void as_many_hashes_run_at_once_as_there_are_cores_and_four_times_as_many_may_wait_unless_told() {
+        int cores = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+        assertThat(Config.fromEnvironment(Map.of()).passwordHashing()).isEqualTo(new Config.PasswordHashing(cores, 4 * cores));
+        assertThat(Config.fromEnvironment(Map.of("PASSWORD_HASH_QUEUE", "3")).passwordHashing().waiting()).isEqualTo(3);
+        for (String bad : new String[] {"0", "-1", "many", "201"}) {
+            assertThatThrownBy(() -> Config.fromEnvironment(Map.of("PASSWORD_HASH_QUEUE", bad)))
+                    .hasMessageContaining("PASSWORD_HASH_QUEUE").hasMessageContaining("1 to 200");
+        }
+    }
+
+    @Test
+    void trusted_proxies_are_address_ranges_none_unless_told_and_a_bad_one_stops_the_start() {
+        assertThat(Config.fromEnvironment(Map.of()).trustedProxies()).hasToString("none");
+        assertThat(Config.fromEnvironment(Map.of("TRUSTED_PROXIES", " 10.0.0.0/8, 192.0.2.7 ,fd00::/8,")).trustedProxies())
+                .hasToString("[10.0.0.0/8, 192.0.2.7, fd00::/8]");
+        for (String bad : new String[] {"10.0.0.0/33", "10.0.0.1/8", "proxy.internal", "10.0.0.0/8;fd00::/8", "::1/129"}) {
+            assertThatThrownBy(() -> Config.fromEnvironment(Map.of("TRUSTED_PROXIES", bad)))
+                    .hasMessageStartingWith("TRUSTED_PROXIES: ").hasMessageContaining(bad);
+        }
+    }
+
+    @Test
     void access_settings_are_read_and_the_secret_never_printed() {
         String secret = "s".repeat(32);
         Config c = Config.fromEnvironment(Map.of("AUTH_TOKEN_SECRET", secret, "AUTH_TOKEN_TTL", "600",

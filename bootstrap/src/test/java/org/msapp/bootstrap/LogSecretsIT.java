@@ -11,7 +11,6 @@ import ch.qos.logback.core.read.ListAppender;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,7 +111,7 @@ class LogSecretsIT {
         persistence = db.empty();   // migrated by Flyway, through Hikari's pool
         cache = new FailingCache(new InMemoryCache(Clock.systemUTC(), 1_000));
         app = Application.start(Config.embedded(0).withAccess(TestService.SECRET, Optional.of(Api.bootstrapAdmin())), new Ports(
-                persistence, new RecordingEventPublisher(), cache, new Argon2PasswordHasher(2, Duration.ofSeconds(5)),
+                persistence, new RecordingEventPublisher(), cache, new Argon2PasswordHasher(),
                 new JwtAccessTokens(TestService.SECRET.bytes(), Clock.systemUTC()), new InMemoryFailedLogins(1_000, 10),
                 new RandomIds(), Clock.systemUTC(), List.of(new PostgresProbe(persistence, db.settings()))));
         client = new ApiClient(app.port());

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.Arrays;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.msapp.adapters.http.Api;
-import org.msapp.adapters.http.ApiClient;
 import org.msapp.adapters.http.ApiClient.Response;
+import org.msapp.adapters.http.ApiClient;
 import org.msapp.adapters.postgres.PostgresSettings;
 import org.msapp.adapters.postgres.TcpProxy;
 import org.msapp.adapters.postgres.TestDatabase;
@@ -126,18 +126,21 @@ class RedisServiceIT {
     }
 
     @Test
-    void two_instances_on_one_redis_share_the_log_in_throttle() {
-        ApiClient one = start(env(), new ArrayList<>());
-        ApiClient two = start(env(), new ArrayList<>());
+    void two_instances_on_one_redis_share_the_log_in_throttle_which_locks_out_the_guessers_address_only() {
+        ApiClient one = start(env("TRUSTED_PROXIES", "127.0.0.1/32"), new ArrayList<>());
+        ApiClient two = start(env("TRUSTED_PROXIES", "127.0.0.1/32"), new ArrayList<>());
         one.register("dave", "Senha@123");
 
         for (int i = 0; i < 5; i++) {
             ApiClient either = i % 2 == 0 ? one : two;
-            assertThat(either.send("POST", "/auth/token", null, Api.auth("dave", "wrong-" + i)).status()).isEqualTo(401);
+            assertThat(either.send("POST", "/auth/token", null, Api.authFrom("203.0.113.66", "dave", "wrong-" + i)).status())
+                    .isEqualTo(401);
         }
 
-        assertThat(one.send("POST", "/auth/token", null, Api.auth("dave", "Senha@123")).status()).isEqualTo(429);
-        assertThat(two.send("POST", "/auth/token", null, Api.auth("dave", "Senha@123")).status()).isEqualTo(429);
+        assertThat(one.send("POST", "/auth/token", null, Api.authFrom("203.0.113.66", "dave", "Senha@123")).status()).isEqualTo(429);
+        assertThat(two.send("POST", "/auth/token", null, Api.authFrom("203.0.113.66", "dave", "Senha@123")).status()).isEqualTo(429);
+        assertThat(two.send("POST", "/auth/token", null, Api.authFrom("198.51.100.7", "dave", "Senha@123")).status())
+                .as("the owner, at another address").isEqualTo(200);
     }
 
     private record Reader(String path, String[] auth) {

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.msapp.adapters.http.Api;
 import org.msapp.adapters.http.ApiClient.Response;
 import org.msapp.adapters.http.ApiClient;
+import org.msapp.adapters.http.TrustedProxies;
 import org.msapp.adapters.postgres.PostgresPersistence;
 import org.msapp.adapters.postgres.PostgresProbe;
 import org.msapp.adapters.postgres.TestDatabase;
@@ -36,11 +37,15 @@ import org.msapp.domain.user.UserId;
  * memory, or PostgreSQL when {@link #onPostgres()}, each with the readiness probe the service runs
  * with it. Its clock is the system's, moved on by {@link ShiftedClock#shift} when a test needs time
  * to pass. It starts with one user, the administrator {@link Api#ADMIN}, made from the settings as
- * the service makes the first one.
+ * the service makes the first one. The tests' address is a trusted proxy, so that
+ * {@code X-Forwarded-For} can play clients at other addresses.
  */
 public final class TestService implements AutoCloseable {
     public static final Config.Secret SECRET =
             new Config.Secret("a test key of at least thirty-two bytes, for HS256".getBytes(StandardCharsets.UTF_8));
+
+    /** The tests' own address, trusted as a proxy: a request may name its client in {@code X-Forwarded-For}. */
+    public static final TrustedProxies PROXY = TrustedProxies.parse("127.0.0.1/32");
 
     public final ShiftedClock clock = new ShiftedClock();
     public final JwtAccessTokens tokens = new JwtAccessTokens(SECRET.bytes(), clock);
@@ -55,9 +60,10 @@ public final class TestService implements AutoCloseable {
     public final ApiClient client;
 
     private TestService() {
-        var adapters = new Ports(persistence, events, cache, hasher, tokens, new InMemoryFailedLogins(1_000, 10),
+        var adapters = new Ports(persistence, events, cache, hasher, tokens, new InMemoryFailedLogins(1_000, 100),
                 new RandomIds(), clock, List.of(chosen.probe()));
-        app = Application.start(Config.embedded(0).withAccess(SECRET, Optional.of(Api.bootstrapAdmin())), adapters);
+        app = Application.start(Config.embedded(0).withAccess(SECRET, Optional.of(Api.bootstrapAdmin())).withTrustedProxies(PROXY),
+                adapters);
         client = new ApiClient(app.port());
     }
 

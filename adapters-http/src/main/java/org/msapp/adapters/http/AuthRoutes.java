@@ -17,9 +17,11 @@ final class AuthRoutes {
     }
 
     private final IssueToken issueToken;
+    private final TrustedProxies proxies;
 
-    AuthRoutes(IssueToken issueToken) {
+    AuthRoutes(IssueToken issueToken, TrustedProxies proxies) {
         this.issueToken = issueToken;
+        this.proxies = proxies;
     }
 
     void register(RoutesConfig routes) {
@@ -28,13 +30,13 @@ final class AuthRoutes {
 
     /** HTTP Basic credentials, or a JSON body with nick_name and password. */
     private void token(Context ctx) {
-        AuthenticateUser.Command credentials = Authentication.basic(ctx).orElseGet(() -> {
+        AuthenticateUser.Command credentials = Authentication.basic(ctx, proxies).orElseGet(() -> {
             Body body = Body.parse(ctx, FIELDS);
             Validation v = new Validation();
             String nickName = v.check(() -> Text.required(NickName.FIELD, body.text(NickName.FIELD)));
             Password password = v.check(() -> Password.candidate(Password.FIELD, body.text(Password.FIELD)));
             v.done();
-            return new AuthenticateUser.Command(nickName, password);
+            return new AuthenticateUser.Command(nickName, password, proxies.clientAddress(ctx));
         });
         IssueToken.IssuedToken token = issueToken.handle(credentials);
         ctx.header("Cache-Control", "no-store").json(new TokenView(token.accessToken(), token.tokenType(), token.expiresIn()));

@@ -26,10 +26,12 @@ final class Authentication {
 
     private final AuthenticateUser authenticateUser;
     private final AuthenticateToken authenticateToken;
+    private final TrustedProxies proxies;
 
-    Authentication(AuthenticateUser authenticateUser, AuthenticateToken authenticateToken) {
+    Authentication(AuthenticateUser authenticateUser, AuthenticateToken authenticateToken, TrustedProxies proxies) {
         this.authenticateUser = authenticateUser;
         this.authenticateToken = authenticateToken;
+        this.proxies = proxies;
     }
 
     void register(RoutesConfig routes) {
@@ -45,8 +47,8 @@ final class Authentication {
         return caller;
     }
 
-    /** HTTP Basic credentials, when the request carries them. */
-    static Optional<AuthenticateUser.Command> basic(Context ctx) {
+    /** HTTP Basic credentials, when the request carries them, from the client {@code proxies} tell. */
+    static Optional<AuthenticateUser.Command> basic(Context ctx, TrustedProxies proxies) {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) return Optional.empty();
         String pair;
@@ -58,7 +60,7 @@ final class Authentication {
         int colon = pair.indexOf(':');
         if (colon < 1) throw new InvalidCredentials();
         Password password = Password.offered(pair.substring(colon + 1)).orElseThrow(InvalidCredentials::new);
-        return Optional.of(new AuthenticateUser.Command(pair.substring(0, colon), password));
+        return Optional.of(new AuthenticateUser.Command(pair.substring(0, colon), password, proxies.clientAddress(ctx)));
     }
 
     private Caller resolve(Context ctx) {
@@ -71,7 +73,7 @@ final class Authentication {
             if (token.isEmpty() || token.length() > 4096) throw new InvalidCredentials("the bearer token is not valid");
             return authenticateToken.handle(token);
         }
-        return basic(ctx).map(c -> authenticateUser.handle(c).caller())
+        return basic(ctx, proxies).map(c -> authenticateUser.handle(c).caller())
                 .orElseThrow(() -> new InvalidCredentials("the Authorization scheme must be Bearer or Basic"));
     }
 }

@@ -26,8 +26,15 @@ public final class HttpServer implements AutoCloseable {
     private static final long IDLE_CONNECTIONS_ON_STOP_MILLIS = 50;
     private static final Set<HandlerType> WITH_BODY = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH);
 
-    /** {@code requestHashKey}: keys the digests of idempotent requests; the same on every instance. */
-    public record Settings(String host, int port, long stopTimeoutMillis, byte[] requestHashKey) {
+    /**
+     * {@code requestHashKey}: keys the digests of idempotent requests; the same on every instance.
+     * {@code trustedProxies}: whose {@code X-Forwarded-For} names the client that log-ins are counted for.
+     */
+    public record Settings(String host, int port, long stopTimeoutMillis, byte[] requestHashKey, TrustedProxies trustedProxies) {
+        /** Behind no proxy: the client is the socket's other end. */
+        public Settings(String host, int port, long stopTimeoutMillis, byte[] requestHashKey) {
+            this(host, port, stopTimeoutMillis, requestHashKey, TrustedProxies.none());
+        }
     }
 
     private final Javalin app;
@@ -37,8 +44,8 @@ public final class HttpServer implements AutoCloseable {
         this.registry = registry;
         boolean virtualThreads = Runtime.version().feature() >= 21;
         var idempotency = new Idempotency(useCases.runIdempotently(), settings.requestHashKey());
-        var authentication = new Authentication(useCases.authenticateUser(), useCases.authenticateToken());
-        var auth = new AuthRoutes(useCases.issueToken());
+        var authentication = new Authentication(useCases.authenticateUser(), useCases.authenticateToken(), settings.trustedProxies());
+        var auth = new AuthRoutes(useCases.issueToken(), settings.trustedProxies());
         var users = new UserRoutes(useCases.registerUser(), useCases.getUser(), useCases.findUserByNickName(),
                 useCases.listUsers(), useCases.updateUser(), useCases.changePassword(), useCases.deleteUser(),
                 useCases.setAdminRole(), idempotency);

@@ -8,6 +8,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.function.Function;
+import org.msapp.application.availability.Overloaded;
 import org.msapp.application.availability.RetryLater;
 import org.msapp.domain.DomainException;
 import org.msapp.domain.InvalidField;
@@ -51,7 +52,7 @@ final class Problems {
     private static void domain(DomainException e, Context ctx) {
         if (e instanceof RetryLater later) ctx.header("Retry-After", Long.toString(later.retryAfterSeconds()));
         if (e.kind() == Kind.UNAUTHENTICATED) ctx.header("WWW-Authenticate", Authentication.CHALLENGE);
-        if (e.kind() == Kind.UNAVAILABLE) {
+        if (e.kind() == Kind.UNAVAILABLE && !(e instanceof Overloaded)) {   // a refusal at capacity is counted where it is made
             LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getCause() == null ? e.getMessage() : e.getCause().toString());
         }
         write(ctx, status(e.kind()), e.code(), e.getMessage(), e.kind() == Kind.INVALID ? fieldErrors(e) : List.of());

@@ -83,6 +83,11 @@ public final class Api {
         return new String[] {"Authorization", ApiClient.basic(nickName, password)};
     }
 
+    /** The Basic credentials header pair and an {@code X-Forwarded-For} that names {@code client}, as a proxy sends them. */
+    public static String[] authFrom(String client, String nickName, String password) {
+        return new String[] {"Authorization", ApiClient.basic(nickName, password), "X-Forwarded-For", client};
+    }
+
     /** The header pair of a bearer token for these credentials, fresh from POST /auth/token. */
     public static String[] bearer(ApiClient client, String nickName, String password) {
         return new String[] {"Authorization", ApiClient.bearer(client.token(nickName, password))};

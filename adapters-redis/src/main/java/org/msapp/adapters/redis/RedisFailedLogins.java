@@ -9,7 +9,7 @@ import org.msapp.application.port.FailedLogins;
 
 /**
  * Failed log-ins counted in Redis, so that every instance of the service sees the same count and a
- * restart forgets none: one sorted set per nick name ({@code <prefix>failed-logins:<key>}, attempts
+ * restart forgets none: one sorted set per key ({@code <prefix>failed-logins:<key>}, attempts
  * scored by their time in milliseconds), read, counted, trimmed and given the window's expiry by one
  * Lua script, atomically. While Redis does not answer, attempts are counted in this process by
  * {@code fallback} (never not at all), and the port's rules still hold there.
@@ -28,45 +28,62 @@ public final class RedisFailedLogins implements FailedLogins {
             redis.call('PEXPIRE', KEYS[1], ARGV[5])
             return scores
             """;
+    /** KEYS: the set. ARGV: at ms. Removes one attempt scored at that time, if there is one. */
+    private static final String FORGET = """
+            local one = redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[1], ARGV[1], 'LIMIT', 0, 1)
+            if #one > 0 then redis.call('ZREM', KEYS[1], one[1]) end
+            return #one
+            """;
     private static final Duration MARGIN = Duration.ofMinutes(1);
 
     private final RedisConnection redis;
     private final String prefix;
-    private final int maxPerNickName;
+    private final int maxPerKey;
     private final FailedLogins fallback;
 
-    public RedisFailedLogins(RedisConnection redis, String prefix, int maxPerNickName, FailedLogins fallback) {
+    public RedisFailedLogins(RedisConnection redis, String prefix, int maxPerKey, FailedLogins fallback) {
         this.redis = redis;
         this.prefix = prefix;
-        this.maxPerNickName = maxPerNickName;
+        this.maxPerKey = maxPerKey;
         this.fallback = fallback;
     }
 
     @Override
-    public List<Instant> countUnlessFull(String nickNameKey, Instant at, Instant since, int max) {
+    public List<Instant> countUnlessFull(String key, Instant at, Instant since, int max) {
         long keep = Math.max(0, Duration.between(since, at).toMillis()) + MARGIN.toMillis();
         try {
             List<Object> scores = redis.call("failed log-ins script", r -> r.<List<Object>>eval(COUNT, ScriptOutputType.MULTI,
-                    new String[] {key(nickNameKey)}, Long.toString(at.toEpochMilli()), Long.toString(since.toEpochMilli()),
+                    new String[] {redisKey(key)}, Long.toString(at.toEpochMilli()), Long.toString(since.toEpochMilli()),
                     Integer.toString(max), at.toEpochMilli() + ":" + UUID.randomUUID(), Long.toString(keep),
-                    Integer.toString(maxPerNickName)));
+                    Integer.toString(maxPerKey)));
             return scores.stream().map(s -> Instant.ofEpochMilli((long) Double.parseDouble(String.valueOf(s)))).toList();
         } catch (RedisUnavailable e) {
-            return fallback.countUnlessFull(nickNameKey, at, since, max);
+            return fallback.countUnlessFull(key, at, since, max);
         }
     }
 
     @Override
-    public void clear(String nickNameKey) {
-        fallback.clear(nickNameKey);
+    public void clear(String key) {
+        fallback.clear(key);
         try {
-            redis.call("failed log-ins clear", r -> r.del(key(nickNameKey)));
+            redis.call("failed log-ins clear", r -> r.del(redisKey(key)));
         } catch (RedisUnavailable e) {
             // forgotten here; Redis forgets it when the window ends
         }
     }
 
-    private String key(String nickNameKey) {
-        return prefix + "failed-logins:" + nickNameKey;
+    @Override
+    public void forget(String key, Instant at) {
+        fallback.forget(key, at);
+        try {
+            redis.call("failed log-ins forget", r -> r.<Long>eval(FORGET, ScriptOutputType.INTEGER, new String[] {redisKey(key)},
+                    Long.toString(at.toEpochMilli())));
+        } catch (RedisUnavailable e) {
+            // still counted there, until the window ends: a refusal too many rather than a guess too many
+        }
+    }
+
+    private String redisKey(String key) {
+        return prefix + "failed-logins:" + key;
     }
 }

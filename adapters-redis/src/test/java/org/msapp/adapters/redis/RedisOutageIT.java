@@ -104,6 +104,9 @@ class RedisOutageIT {
         for (int i = 0; i < 5; i++) logins.countUnlessFull("alice", t0.plusSeconds(i), t0.minusSeconds(60), 5);
 
         assertThat(logins.countUnlessFull("alice", t0.plusSeconds(10), t0.minusSeconds(60), 5)).hasSize(5);
+        logins.forget("alice", t0.plusSeconds(4));
+        assertThat(logins.countUnlessFull("alice", t0.plusSeconds(11), t0.minusSeconds(60), 5)).as("one taken back, in this process too")
+                .hasSize(4);
         assertThat(new RedisProbe("failed log-ins", redis, "counting in this process").check().up()).isFalse();
     }
 

@@ -11,36 +11,42 @@ import org.msapp.application.port.FailedLogins;
 /**
  * Log-in attempts in this process. Several instances each keep their own, so behind a load balancer
  * a guesser gets the allowance once per instance: a store shared by all (PostgreSQL, Redis) would
- * close that. At most {@code maxNickNames} nick names (the least recently tried are forgotten first)
- * and {@code maxPerNickName} attempts each (the oldest go first).
+ * close that. At most {@code maxKeys} keys (the least recently tried are forgotten first) and
+ * {@code maxPerKey} attempts each (the oldest go first).
  */
 public final class InMemoryFailedLogins implements FailedLogins {
-    private final int maxPerNickName;
+    private final int maxPerKey;
     private final Map<String, Deque<Instant>> failures;
 
-    public InMemoryFailedLogins(int maxNickNames, int maxPerNickName) {
-        this.maxPerNickName = maxPerNickName;
+    public InMemoryFailedLogins(int maxKeys, int maxPerKey) {
+        this.maxPerKey = maxPerKey;
         this.failures = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Deque<Instant>> eldest) {
-                return size() > maxNickNames;
+                return size() > maxKeys;
             }
         };
     }
 
     @Override
-    public synchronized List<Instant> countUnlessFull(String nickNameKey, Instant at, Instant since, int max) {
-        Deque<Instant> times = failures.computeIfAbsent(nickNameKey, k -> new ArrayDeque<>());
+    public synchronized List<Instant> countUnlessFull(String key, Instant at, Instant since, int max) {
+        Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
         List<Instant> recent = times.stream().filter(t -> t.isAfter(since)).sorted().toList();
         if (recent.size() < max) {
             times.addLast(at);
-            while (times.size() > maxPerNickName) times.removeFirst();
+            while (times.size() > maxPerKey) times.removeFirst();
         }
         return recent;
     }
 
     @Override
-    public synchronized void clear(String nickNameKey) {
-        failures.remove(nickNameKey);
+    public synchronized void clear(String key) {
+        failures.remove(key);
+    }
+
+    @Override
+    public synchronized void forget(String key, Instant at) {
+        Deque<Instant> times = failures.get(key);
+        if (times != null) times.removeLastOccurrence(at);
     }
 }

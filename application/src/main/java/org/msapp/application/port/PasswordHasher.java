@@ -7,8 +7,8 @@ import org.msapp.domain.user.PasswordHash;
  * Makes and checks password hashes. Hashes are salted (two hashes of one password differ) and never
  * contain the password.
  *
- * @see org.msapp.application.availability.ServiceUnavailable thrown by both methods when too many hashes are
- *     already running and none finished in time
+ * @see org.msapp.application.availability.Overloaded thrown by both methods when the hasher is at capacity:
+ *     too many hashes already running, and too many callers waiting for one
  */
 public interface PasswordHasher {
     PasswordHash hash(Password password);

@@ -56,7 +56,7 @@ public final class ChangePassword {
                 .orElseThrow(() -> new UserNotFound(c.user()));
         c.expectedVersion().check("user", current.version());
         if (asksForCurrentPassword(c.caller(), c.user())) {
-            checkCurrent(c.current().orElseThrow(() -> new InvalidField(Password.FIELD, "is required")), current);
+            checkCurrent(c.current().orElseThrow(() -> new InvalidField(Password.FIELD, "is required")), current, c.caller());
         }
         PasswordHash hash = hasher.hash(c.replacement());
         User next = persistence.inTransaction(stores -> {
@@ -68,11 +68,11 @@ public final class ChangePassword {
         cache.evict(CachedReads.user(c.user()), next.version() - 1);
     }
 
-    private void checkCurrent(Password offered, User current) {
-        throttle.attempt(current.nickName().key());   // a token must not buy unlimited guesses at the password
-        if (!hasher.verify(offered, current.passwordHash())) {
+    private void checkCurrent(Password offered, User current, Caller caller) {
+        // a token must not buy unlimited guesses at the password: they count per caller, and for the account
+        var attempt = throttle.attempt(current.nickName().key(), "user:" + caller.userId());
+        if (!attempt.check(() -> hasher.verify(offered, current.passwordHash()))) {
             throw new InvalidField(Password.FIELD, "is not the current password");
         }
-        throttle.succeeded(current.nickName().key());
     }
 }

@@ -28,6 +28,8 @@ import org.msapp.domain.user.User;
 import org.msapp.domain.user.UserChanges;
 
 class AuthenticateUserTest {
+    private static final String OWNERS_ADDRESS = "198.51.100.7";
+    private static final String GUESSERS_ADDRESS = "203.0.113.66";
     private final InMemoryServices app = new InMemoryServices();
     private User alice;
 
@@ -38,13 +40,21 @@ class AuthenticateUserTest {
     }
 
     private Caller logIn(String nick, String password) {
-        return app.authenticateUser.handle(new AuthenticateUser.Command(nick, Password.candidate(Password.FIELD, password)))
+        return logInFrom(OWNERS_ADDRESS, nick, password);
+    }
+
+    private Caller logInFrom(String address, String nick, String password) {
+        return app.authenticateUser.handle(new AuthenticateUser.Command(nick, Password.candidate(Password.FIELD, password), address))
                 .caller();
     }
 
     private void failTimes(String nick, int times) {
+        failTimesFrom(OWNERS_ADDRESS, nick, times);
+    }
+
+    private void failTimesFrom(String address, String nick, int times) {
         for (int i = 0; i < times; i++) {
-            assertThatThrownBy(() -> logIn(nick, "not-the-password")).isInstanceOf(InvalidCredentials.class);
+            assertThatThrownBy(() -> logInFrom(address, nick, "not-the-password")).isInstanceOf(InvalidCredentials.class);
         }
     }
 
@@ -182,5 +192,54 @@ class AuthenticateUserTest {
         failTimes("mallory", 5);
 
         assertThatThrownBy(() -> logIn("mallory", "whatever")).isInstanceOf(LoginThrottled.class);
+    }
+
+    @Test
+    void a_guesser_at_one_address_does_not_lock_the_owner_out() {
+        failTimesFrom(GUESSERS_ADDRESS, "alice", 5);
+
+        assertThatThrownBy(() -> logInFrom(GUESSERS_ADDRESS, "alice", "alice-password-1")).isInstanceOf(LoginThrottled.class);
+        assertThat(logInFrom(OWNERS_ADDRESS, "alice", "alice-password-1").userId()).isEqualTo(alice.id());
+        assertThatThrownBy(() -> logInFrom(GUESSERS_ADDRESS, "alice", "another guess")).as("the guesser, still")
+                .isInstanceOf(LoginThrottled.class);
+    }
+
+    @Test
+    void a_guesser_spread_over_many_addresses_is_stopped_by_the_ceiling_of_100_failures_an_hour() {
+        for (int i = 0; i < 100; i++) {
+            failTimesFrom(address(i), "alice", 1);
+            app.clock.advance(Duration.ofSeconds(30));
+        }
+
+        assertThatThrownBy(() -> logInFrom(address(100), "alice", "one more guess")).isInstanceOfSatisfying(LoginThrottled.class,
+                e -> assertThat(e.retryAfterSeconds()).as("until the first failure is an hour old").isEqualTo(600));
+        assertThatThrownBy(() -> logIn("alice", "alice-password-1")).as("the owner too, for as long")
+                .isInstanceOf(LoginThrottled.class);
+        assertThat(logInFrom(address(101), "bob", "bob-password-22").nickName().value()).as("another account").isEqualTo("bob");
+
+        app.clock.advance(Duration.ofMinutes(10));
+        assertThat(logIn("alice", "alice-password-1").userId()).isEqualTo(alice.id());
+    }
+
+    @Test
+    void an_owner_who_logs_in_does_not_lift_the_ceiling_for_the_guessers() {
+        for (int i = 0; i < 99; i++) failTimesFrom(address(i), "alice", 1);
+
+        assertThat(logIn("alice", "alice-password-1").userId()).isEqualTo(alice.id());
+        failTimesFrom(address(99), "alice", 1);
+
+        assertThatThrownBy(() -> logInFrom(address(100), "alice", "one more guess")).isInstanceOf(LoginThrottled.class);
+    }
+
+    @Test
+    void a_client_that_logs_in_on_every_request_never_uses_up_the_ceiling() {
+        for (int i = 0; i < 150; i++) logIn("alice", "alice-password-1");
+        failTimesFrom(GUESSERS_ADDRESS, "alice", 1);
+
+        assertThat(logIn("alice", "alice-password-1").userId()).isEqualTo(alice.id());
+    }
+
+    private static String address(int n) {
+        return "192.0.2." + n;
     }
 }

@@ -32,7 +32,7 @@ class TokensTest {
     }
 
     private IssueToken.IssuedToken issue(String nick, String password) {
-        return app.issueToken.handle(new AuthenticateUser.Command(nick, Password.candidate(Password.FIELD, password)));
+        return app.issueToken.handle(new AuthenticateUser.Command(nick, Password.candidate(Password.FIELD, password), "198.51.100.1"));
     }
 
     @Test

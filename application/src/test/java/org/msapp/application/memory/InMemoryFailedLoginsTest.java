@@ -16,7 +16,7 @@ class InMemoryFailedLoginsTest extends FailedLoginsContract {
     }
 
     @Test
-    void it_holds_at_most_so_many_nick_names_forgetting_the_least_recent_first() {
+    void it_holds_at_most_so_many_keys_forgetting_the_least_recent_first() {
         var attempts = new InMemoryFailedLogins(2, 10);
         attempts.countUnlessFull("alice", T0, T0.minusSeconds(1), 5);
         attempts.countUnlessFull("bob", T0, T0.minusSeconds(1), 5);
@@ -27,7 +27,7 @@ class InMemoryFailedLoginsTest extends FailedLoginsContract {
     }
 
     @Test
-    void it_holds_at_most_so_many_attempts_per_nick_name_forgetting_the_oldest_first() {
+    void it_holds_at_most_so_many_attempts_per_key_forgetting_the_oldest_first() {
         var attempts = new InMemoryFailedLogins(10, 2);
         for (int i = 0; i < 5; i++) attempts.countUnlessFull("alice", T0.plusSeconds(i), T0.minusSeconds(1), 100);
 

@@ -18,7 +18,7 @@ public abstract class FailedLoginsContract {
     private static final Instant T0 = Instant.parse("2024-05-01T12:00:00Z");
     private static final Instant LONG_AGO = T0.minusSeconds(3600);
 
-    /** A fresh, empty store that holds at least 100 nick names and 10 attempts each. */
+    /** A fresh, empty store that holds at least 100 keys and 10 attempts each. */
     protected abstract FailedLogins failedLogins();
 
     private FailedLogins attempts;
@@ -47,7 +47,7 @@ public abstract class FailedLoginsContract {
     }
 
     @Test
-    void attempts_are_kept_per_nick_name() {
+    void attempts_are_kept_per_key() {
         attempts.countUnlessFull("alice", T0, LONG_AGO, 5);
 
         assertThat(attempts.countUnlessFull("bob", T0, LONG_AGO, 5)).isEmpty();
@@ -55,7 +55,7 @@ public abstract class FailedLoginsContract {
     }
 
     @Test
-    void clearing_forgets_the_attempts_of_that_nick_name_only() {
+    void clearing_forgets_the_attempts_of_that_key_only() {
         attempts.countUnlessFull("alice", T0, LONG_AGO, 5);
         attempts.countUnlessFull("bob", T0, LONG_AGO, 5);
 
@@ -63,6 +63,40 @@ public abstract class FailedLoginsContract {
 
         assertThat(attempts.countUnlessFull("alice", T0.plusSeconds(1), LONG_AGO, 5)).isEmpty();
         assertThat(attempts.countUnlessFull("bob", T0.plusSeconds(1), LONG_AGO, 5)).containsExactly(T0);
+    }
+
+    @Test
+    void forgetting_takes_back_one_attempt_at_that_moment_and_leaves_the_others() {
+        attempts.countUnlessFull("alice", T0, LONG_AGO, 5);
+        attempts.countUnlessFull("alice", T0.plusSeconds(1), LONG_AGO, 5);
+        attempts.countUnlessFull("alice", T0.plusSeconds(1), LONG_AGO, 5);
+        attempts.countUnlessFull("alice", T0.plusSeconds(2), LONG_AGO, 5);
+
+        attempts.forget("alice", T0.plusSeconds(1));
+
+        assertThat(attempts.countUnlessFull("alice", T0.plusSeconds(3), LONG_AGO, 5))
+                .containsExactly(T0, T0.plusSeconds(1), T0.plusSeconds(2));
+    }
+
+    @Test
+    void forgetting_an_attempt_never_counted_changes_nothing() {
+        attempts.countUnlessFull("alice", T0, LONG_AGO, 5);
+
+        attempts.forget("alice", T0.plusSeconds(5));
+        attempts.forget("bob", T0);
+
+        assertThat(attempts.countUnlessFull("alice", T0.plusSeconds(6), LONG_AGO, 5)).containsExactly(T0);
+        assertThat(attempts.countUnlessFull("bob", T0.plusSeconds(6), LONG_AGO, 5)).isEmpty();
+    }
+
+    @Test
+    void a_forgotten_attempt_leaves_room_under_the_limit() {
+        for (int i = 0; i < 3; i++) attempts.countUnlessFull("alice", T0.plusSeconds(i), LONG_AGO, 3);
+
+        attempts.forget("alice", T0.plusSeconds(2));
+
+        assertThat(attempts.countUnlessFull("alice", T0.plusSeconds(3), LONG_AGO, 3)).hasSize(2);
+        assertThat(attempts.countUnlessFull("alice", T0.plusSeconds(4), LONG_AGO, 3)).hasSize(3);
     }
 
     @Test

@@ -37,7 +37,7 @@ class AdminRoleTest {
     }
 
     private String tokenOf(String nick, String password) {
-        return app.issueToken.handle(new AuthenticateUser.Command(nick, Password.candidate(Password.FIELD, password)))
+        return app.issueToken.handle(new AuthenticateUser.Command(nick, Password.candidate(Password.FIELD, password), "198.51.100.1"))
                 .accessToken();
     }
 

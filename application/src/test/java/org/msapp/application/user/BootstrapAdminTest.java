@@ -42,7 +42,7 @@ class BootstrapAdminTest {
         assertThat(outcome.user()).contains(stored("root").id());
         assertThat(app.bootstrapAdmin.anyAdmin()).isTrue();
         assertThat(app.authenticateUser.handle(new AuthenticateUser.Command("root",
-                Password.candidate(Password.FIELD, "bootstrap-secret"))).caller().isAdmin()).isTrue();
+                Password.candidate(Password.FIELD, "bootstrap-secret"), "198.51.100.1")).caller().isAdmin()).isTrue();
         assertThat(app.pendingEvents()).singleElement().satisfies(e -> assertThat(e.type()).isEqualTo("user.registered"));
     }
 

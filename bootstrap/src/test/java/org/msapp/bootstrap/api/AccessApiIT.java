@@ -26,6 +26,8 @@ import org.msapp.bootstrap.TestService;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessApiIT {
     private static final String PASSWORD = "Senha@123";
+    /** A client behind the trusted proxy (the test itself), named in X-Forwarded-For. */
+    private static final String GUESSER = "203.0.113.66";
     private static final String CHALLENGE = "Bearer realm=\"ms-application\", Basic realm=\"ms-application\", charset=\"UTF-8\"";
     private final AtomicInteger users = new AtomicInteger();
     private TestService service;
@@ -230,6 +232,25 @@ class AccessApiIT {
 
         service.clock.shift(Duration.ofSeconds(61));
         assertThat(service.send("POST", "/auth/token", null, Api.auth(owner.nick(), PASSWORD)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_guesser_at_one_address_does_not_lock_the_owner_out_from_another() {
+        Owner owner = newOwner(false);
+        for (int i = 1; i <= 5; i++) {
+            assertThat(service.send("POST", "/auth/token", null, Api.authFrom(GUESSER, owner.nick(), "wrong-" + i)).status())
+                    .as("failure %d", i).isEqualTo(401);
+        }
+
+        Api.assertProblem(service.send("POST", "/auth/token", null, Api.authFrom(GUESSER, owner.nick(), PASSWORD)), 429, "/auth/token");
+        assertThat(service.get("/users/" + owner.user(), Api.authFrom(GUESSER, owner.nick(), PASSWORD)).status())
+                .as("Basic credentials from the guesser's address").isEqualTo(429);
+        assertThat(service.send("POST", "/auth/token", null, Api.authFrom("198.51.100.7", owner.nick(), PASSWORD)).status())
+                .as("the owner, at another address").isEqualTo(200);
+        assertThat(service.get("/users/" + owner.user(), Api.authFrom("198.51.100.7", owner.nick(), PASSWORD)).status())
+                .as("with Basic credentials too").isEqualTo(200);
+        assertThat(service.send("POST", "/auth/token", null, Api.authFrom(GUESSER, owner.nick(), PASSWORD)).status())
+                .as("the guesser, still").isEqualTo(429);
     }
 
     @Test
