@@ -24,14 +24,19 @@ import org.msapp.application.user.RegisterUser;
 import org.msapp.application.user.SetAdminRole;
 import org.msapp.application.user.UpdateUser;
 
-/** Every use case, wired once by {@link #wire}: the service and the tests run the same graph. */
+/**
+ * Every use case, wired once by {@link #wire}: the service and the tests run the same graph. With them,
+ * the cache-aside of the reads and the log-in throttle that several use cases share, whose counts
+ * monitoring reads.
+ */
 public record UseCases(RegisterUser registerUser, AuthenticateUser authenticateUser, IssueToken issueToken,
                        AuthenticateToken authenticateToken, GetUser getUser,
                        FindUserByNickName findUserByNickName, ListUsers listUsers, UpdateUser updateUser,
                        ChangePassword changePassword, DeleteUser deleteUser, PlaceOrder placeOrder, GetOrder getOrder,
                        ListOrdersOfUser listOrdersOfUser, ListAllOrders listAllOrders, UpdateOrder updateOrder,
                        DeleteOrder deleteOrder, SetAdminRole setAdminRole, BootstrapAdmin bootstrapAdmin,
-                       RunIdempotently runIdempotently, CheckReadiness checkReadiness) {
+                       RunIdempotently runIdempotently, CheckReadiness checkReadiness,
+                       CacheAside cacheAside, LoginThrottle loginThrottle) {
 
     /** {@code cacheTtl}: of single users and orders; {@code tokenLifetime}: of bearer tokens. */
     public record Settings(Duration cacheTtl, Duration tokenLifetime, LoginThrottle.Settings loginThrottle) {
@@ -62,6 +67,8 @@ public record UseCases(RegisterUser registerUser, AuthenticateUser authenticateU
                 new SetAdminRole(p, cache, ports.ids(), ports.clock()),
                 new BootstrapAdmin(p, ports.hasher(), ports.ids(), ports.clock()),
                 new RunIdempotently(p, ports.clock()),
-                new CheckReadiness(ports.probes()));
+                new CheckReadiness(ports.probes()),
+                cache,
+                throttle);
     }
 }

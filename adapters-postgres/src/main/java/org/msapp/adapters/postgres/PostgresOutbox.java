@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.msapp.application.port.Outbox;
@@ -79,9 +80,11 @@ final class PostgresOutbox implements Outbox {
         return handle.createUpdate("DELETE FROM outbox WHERE published_at < :cutoff").bind("cutoff", Rows.at(cutoff)).execute();
     }
 
+    /** One scan of the unpublished rows, which the partial index of due events holds alone. */
     @Override
-    public long pending() {
-        return handle.createQuery("SELECT count(*) FROM outbox WHERE published_at IS NULL").mapTo(Long.class).one();
+    public Backlog backlog() {
+        return handle.createQuery("SELECT count(*) AS events, min(occurred_at) AS oldest FROM outbox WHERE published_at IS NULL")
+                .map((rs, ctx) -> new Backlog(rs.getLong("events"), Optional.ofNullable(Rows.instant(rs, "oldest")))).one();
     }
 
     private static OutboxEvent event(ResultSet rs) throws SQLException {

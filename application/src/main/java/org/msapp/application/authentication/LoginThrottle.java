@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import org.msapp.application.availability.Overloaded;
 import org.msapp.application.availability.ServiceUnavailable;
@@ -20,6 +21,8 @@ import org.msapp.application.port.FailedLogins;
  * checks than a sequence of them. A check that succeeds forgets its origin's failures, and takes its
  * own attempt back from the account's count, where the others' stay: a client that checks its password
  * on every request does not use up the account's allowance, nor does it lift a guesser's.
+ *
+ * <p>It counts, for monitoring to read, the checks that failed and the attempts it refused.
  */
 public final class LoginThrottle {
     /** At most {@code maxFailures} within {@code window}. */
@@ -40,6 +43,8 @@ public final class LoginThrottle {
     private final FailedLogins failures;
     private final Clock clock;
     private final Settings settings;
+    private final LongAdder failedChecks = new LongAdder();
+    private final LongAdder refusals = new LongAdder();
 
     public LoginThrottle(FailedLogins failures, Clock clock, Settings settings) {
         this.failures = failures;
@@ -68,11 +73,22 @@ public final class LoginThrottle {
         return new Attempt(fromOrigin, ofAccount, now);
     }
 
+    /** Password checks that failed since the start (a wrong password, or a nick name no one holds). */
+    public long failedChecks() {
+        return failedChecks.sum();
+    }
+
+    /** Attempts refused unchecked since the start, past either limit. */
+    public long throttled() {
+        return refusals.sum();
+    }
+
     private void count(String key, Instant now, Limit limit) {
         List<Instant> recent = failures.countUnlessFull(key, now, now.minus(limit.window()), limit.maxFailures());
         if (recent.size() < limit.maxFailures()) return;
         Instant freed = recent.get(recent.size() - limit.maxFailures()).plus(limit.window());
         long millis = Duration.between(now, freed).toMillis();
+        refusals.increment();
         throw new LoginThrottled(Math.max(1, (millis + 999) / 1000));
     }
 
@@ -105,6 +121,8 @@ public final class LoginThrottle {
             if (right) {
                 failures.clear(fromOrigin);
                 failures.forget(ofAccount, at);
+            } else {
+                failedChecks.increment();
             }
             return right;
         }

@@ -14,13 +14,16 @@ import org.msapp.domain.user.PasswordHash;
  * {@code waiting} callers waiting for a turn, each for at most {@code maxWait}. A caller that finds every
  * place taken is refused at once ({@link Overloaded}), so a flood of log-ins holds at most
  * {@code running + waiting} threads and every other request keeps its own. Refusals are logged as a
- * count, at most once per {@link #WARN_EVERY}.
+ * count, at most once per {@link #WARN_EVERY}. How many run and wait now, and how many were refused,
+ * can be read at any time, for monitoring.
  */
 public final class BoundedPasswordHasher implements PasswordHasher {
     private static final System.Logger LOG = System.getLogger(BoundedPasswordHasher.class.getName());
     private static final Duration WARN_EVERY = Duration.ofSeconds(10);
 
     private final PasswordHasher hasher;
+    private final int runningAtMost;
+    private final int admittedAtMost;
     private final Semaphore admitted;
     private final Semaphore turns;
     private final Duration maxWait;
@@ -30,6 +33,8 @@ public final class BoundedPasswordHasher implements PasswordHasher {
     public BoundedPasswordHasher(PasswordHasher hasher, int running, int waiting, Duration maxWait) {
         if (running < 1 || waiting < 0) throw new IllegalArgumentException("running must be positive, waiting not negative");
         this.hasher = hasher;
+        this.runningAtMost = running;
+        this.admittedAtMost = running + waiting;
         this.admitted = new Semaphore(running + waiting);
         this.turns = new Semaphore(running, true);
         this.maxWait = maxWait;
@@ -43,6 +48,21 @@ public final class BoundedPasswordHasher implements PasswordHasher {
     @Override
     public boolean verify(Password candidate, PasswordHash hash) {
         return admitted(() -> hasher.verify(candidate, hash));
+    }
+
+    /** Hashes running now. */
+    public int running() {
+        return runningAtMost - turns.availablePermits();
+    }
+
+    /** Callers admitted and waiting for their turn now (read apart from {@link #running()}, so a moment's estimate). */
+    public int waiting() {
+        return Math.max(0, admittedAtMost - admitted.availablePermits() - running());
+    }
+
+    /** Callers refused since the start, because every place was taken or their turn did not come in time. */
+    public long refused() {
+        return refused.get();
     }
 
     private <T> T admitted(Supplier<T> work) {

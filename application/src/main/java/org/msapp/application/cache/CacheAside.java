@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.msapp.application.port.Cache;
 import org.msapp.application.port.CacheKey;
@@ -14,7 +15,8 @@ import org.msapp.application.port.CacheUnavailable;
  * evicts after its commit, naming the versions it made stale, so that a read that raced it cannot put
  * an old value back (the cache refuses it). When the cache fails the call goes on without it; failures
  * are counted, and logged at most once every ten seconds. Times to live get up to 10% jitter so entries
- * written together do not expire together.
+ * written together do not expire together. Lookups are counted by outcome (hit, miss, failed), for
+ * monitoring to read.
  */
 public final class CacheAside {
     private static final System.Logger LOG = System.getLogger(CacheAside.class.getName());
@@ -22,6 +24,9 @@ public final class CacheAside {
     private final Cache cache;
     private final Duration ttl;
     private final AtomicLong failures = new AtomicLong();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+    private final LongAdder failedLookups = new LongAdder();
     private final AtomicLong lastWarned = new AtomicLong(System.nanoTime() - WARN_EVERY.toNanos());
 
     public CacheAside(Cache cache, Duration ttl) {
@@ -33,8 +38,13 @@ public final class CacheAside {
         boolean cacheAnswered = true;
         try {
             Optional<T> hit = cache.get(key);
-            if (hit.isPresent()) return hit;
+            if (hit.isPresent()) {
+                hits.increment();
+                return hit;
+            }
+            misses.increment();
         } catch (CacheUnavailable e) {
+            failedLookups.increment();
             warn("get", e);
             cacheAnswered = false;
         }
@@ -65,9 +75,24 @@ public final class CacheAside {
         return Duration.ofMillis(millis + ThreadLocalRandom.current().nextLong(millis / 10 + 1));
     }
 
-    /** Failures of the cache since the start, every one counted. */
+    /** Failures of the cache since the start, every one counted: lookups, fills and evictions. */
     public long failures() {
         return failures.get();
+    }
+
+    /** Lookups the cache answered with a value, since the start. */
+    public long hits() {
+        return hits.sum();
+    }
+
+    /** Lookups the cache answered without a value (the read went to the store), since the start. */
+    public long misses() {
+        return misses.sum();
+    }
+
+    /** Lookups the cache failed to answer (the read went to the store), since the start. */
+    public long failedLookups() {
+        return failedLookups.sum();
     }
 
     /** At most one line per {@link #WARN_EVERY}, saying how many failed: an outage must not flood the log. */

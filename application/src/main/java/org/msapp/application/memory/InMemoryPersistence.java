@@ -269,8 +269,10 @@ public final class InMemoryPersistence implements Persistence {
         }
 
         @Override
-        public long pending() {
-            return outbox.values().stream().filter(e -> e.publishedAt() == null).count();
+        public Backlog backlog() {
+            List<Instant> waiting = outbox.values().stream().filter(e -> e.publishedAt() == null)
+                    .map(e -> e.event().occurredAt()).toList();
+            return new Backlog(waiting.size(), waiting.stream().min(Comparator.naturalOrder()));
         }
     }
 

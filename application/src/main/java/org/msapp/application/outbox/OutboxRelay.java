@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
 import org.msapp.application.port.EventPublisher;
 import org.msapp.application.port.OutboxEvent;
 import org.msapp.application.port.Persistence;
@@ -14,7 +15,8 @@ import org.msapp.application.port.Persistence;
  * Moves events from the outbox to the broker: claims a batch of due events (leased, so other
  * instances skip them), publishes them, marks the confirmed ones published and schedules the rest
  * again with exponential backoff. It runs when asked ({@link #relayOnce}, {@link #relayDue}): it has no
- * thread of its own, its caller schedules it.
+ * thread of its own, its caller schedules it. It counts, for monitoring, the events it handed to the
+ * publisher, those confirmed, and those that were not (left for a later attempt).
  */
 public final class OutboxRelay {
     private static final System.Logger LOG = System.getLogger(OutboxRelay.class.getName());
@@ -29,6 +31,9 @@ public final class OutboxRelay {
     private final EventPublisher publisher;
     private final Clock clock;
     private final Settings settings;
+    private final LongAdder publishedCount = new LongAdder();
+    private final LongAdder confirmedCount = new LongAdder();
+    private final LongAdder failedCount = new LongAdder();
 
     public OutboxRelay(Persistence persistence, EventPublisher publisher, Clock clock, Settings settings) {
         this.persistence = persistence;
@@ -67,8 +72,24 @@ public final class OutboxRelay {
         return new Round(batch.size(), batch.isEmpty() ? 0 : relay(batch));
     }
 
+    /** Events handed to the publisher since the start, every attempt counted. */
+    public long published() {
+        return publishedCount.sum();
+    }
+
+    /** Events the publisher confirmed since the start. */
+    public long confirmed() {
+        return confirmedCount.sum();
+    }
+
+    /** Events handed to the publisher and not confirmed since the start (refused, returned, unanswered, or the publisher failed). */
+    public long failed() {
+        return failedCount.sum();
+    }
+
     private int relay(List<OutboxEvent> batch) {
         Set<UUID> confirmed = publish(batch);
+        count(batch.size(), confirmed.size());
         Instant after = clock.instant();
         persistence.inTransaction(stores -> {
             stores.outbox().markPublished(confirmed, after);
@@ -78,6 +99,12 @@ public final class OutboxRelay {
             return null;
         });
         return confirmed.size();
+    }
+
+    private void count(int handed, int confirmedOfThem) {
+        publishedCount.add(handed);
+        confirmedCount.add(confirmedOfThem);
+        failedCount.add(handed - confirmedOfThem);
     }
 
     /** Delay before attempt {@code attempts + 2}: first retry, doubled per failure, capped. */

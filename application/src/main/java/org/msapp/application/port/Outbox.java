@@ -3,6 +3,7 @@ package org.msapp.application.port;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -28,5 +29,14 @@ public interface Outbox {
     int purgePublishedBefore(Instant cutoff);
 
     /** How many events are not yet published. */
-    long pending();
+    default long pending() {
+        return backlog().events();
+    }
+
+    /** The events not yet published: how many, and when the oldest of them occurred (empty when there is none). */
+    Backlog backlog();
+
+    record Backlog(long events, Optional<Instant> oldestOccurredAt) {
+        public static final Backlog NONE = new Backlog(0, Optional.empty());
+    }
 }

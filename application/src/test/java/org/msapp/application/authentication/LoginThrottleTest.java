@@ -98,4 +98,18 @@ class LoginThrottleTest {
 
         assertThat(throttle.attempt("bob", "a").check(() -> true)).isTrue();
     }
+
+    @Test
+    void failed_checks_and_refused_attempts_are_counted_and_nothing_else() {
+        assertThat(tryFrom("a", true)).isTrue();
+        failFrom("a", 3);
+        assertThatThrownBy(() -> tryFrom("a", false)).isInstanceOf(LoginThrottled.class);
+        assertThatThrownBy(() -> tryFrom("a", true)).isInstanceOf(LoginThrottled.class);
+        assertThatThrownBy(() -> throttle.attempt("alice", "b").check(() -> {
+            throw new Overloaded("password hashing");
+        })).isInstanceOf(Overloaded.class);
+
+        assertThat(throttle.failedChecks()).isEqualTo(3);
+        assertThat(throttle.throttled()).isEqualTo(2);
+    }
 }

@@ -51,6 +51,23 @@ class BoundedPasswordHasherTest extends PasswordHasherContract {
     }
 
     @Test
+    void it_tells_how_many_run_and_wait_now_and_how_many_were_refused() throws Exception {
+        var bounded = new BoundedPasswordHasher(slow, 2, 3, LONG);
+        assertThat(List.of(bounded.running(), bounded.waiting())).containsExactly(0, 0);
+        for (int i = 0; i < 5; i++) call(bounded);
+        slow.awaitRunning(2);
+        for (Caller c : callers) c.awaitBlocked();
+
+        assertThat(List.of(bounded.running(), bounded.waiting())).containsExactly(2, 3);
+        assertThatThrownBy(() -> bounded.hash(PASSWORD)).isInstanceOf(Overloaded.class);
+        assertThat(bounded.refused()).isEqualTo(1);
+
+        slow.finish();
+        for (Caller c : callers) c.outcome.get(10, TimeUnit.SECONDS);
+        assertThat(List.of(bounded.running(), bounded.waiting())).containsExactly(0, 0);
+    }
+
+    @Test
     void past_the_waiting_places_a_caller_is_refused_at_once_with_a_retry_later() {
         var bounded = new BoundedPasswordHasher(slow, 1, 2, LONG);
         for (int i = 0; i < 3; i++) call(bounded);

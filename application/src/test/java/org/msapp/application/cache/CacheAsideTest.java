@@ -108,4 +108,22 @@ class CacheAsideTest {
 
         assertThat(loads).hasValue(2);
     }
+
+    @Test
+    void each_lookup_is_counted_as_a_hit_a_miss_or_a_failure() {
+        UserSnapshot alice = UserSnapshot.of(Users.alice().build());
+        CacheKey<UserSnapshot> key = CachedReads.user(alice.id());
+
+        aside.read(key, store(Optional.of(alice)));    // miss, then filled
+        aside.read(key, store(Optional.of(alice)));    // hit
+        aside.read(key, store(Optional.of(alice)));    // hit
+        cache.fail(true);
+        aside.read(key, store(Optional.of(alice)));    // failed
+        aside.evict(key, 1);                           // a failure, but no lookup
+
+        assertThat(aside.misses()).isEqualTo(1);
+        assertThat(aside.hits()).isEqualTo(2);
+        assertThat(aside.failedLookups()).isEqualTo(1);
+        assertThat(aside.failures()).isEqualTo(2);
+    }
 }

@@ -143,6 +143,24 @@ class OutboxRelayTest {
     }
 
     @Test
+    void it_counts_the_events_handed_over_those_confirmed_and_those_not() {
+        OutboxRelay relay = new OutboxRelay(app.persistence, events -> {
+            if (events.size() == 1) throw new IllegalStateException("connection reset");
+            return Set.of(events.get(0).id());
+        }, app.clock, InMemoryServices.RELAY);
+
+        relay.relayOnce();                                       // 3 handed over, 1 confirmed
+        app.clock.advance(InMemoryServices.RELAY.firstRetry());
+        relay.relayOnce();                                       // 2 handed over, 1 confirmed
+        app.clock.advance(InMemoryServices.RELAY.maxRetry());
+        relay.relayOnce();                                       // 1 handed over, the publisher throws
+
+        assertThat(relay.published()).isEqualTo(6);
+        assertThat(relay.confirmed()).isEqualTo(2);
+        assertThat(relay.failed()).isEqualTo(4);
+    }
+
+    @Test
     void only_the_events_left_unconfirmed_are_tried_again() {
         OutboxRelay halfConfirmed = new OutboxRelay(app.persistence, events -> {
             app.publisher.publish(events.subList(0, 1));

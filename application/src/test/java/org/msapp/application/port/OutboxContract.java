@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -80,6 +81,10 @@ public abstract class OutboxContract {
 
     private int purge(Instant cutoff) {
         return tx(s -> s.outbox().purgePublishedBefore(cutoff));
+    }
+
+    private Outbox.Backlog backlog() {
+        return tx(s -> s.outbox().backlog());
     }
 
     private long pending() {
@@ -187,6 +192,23 @@ public abstract class OutboxContract {
 
         assertThat(pending()).isEqualTo(1);
         assertThat(claim(t0, 10)).containsExactly(id(1));
+    }
+
+    @Test
+    void the_backlog_of_an_empty_outbox_is_nothing() {
+        assertThat(backlog()).isEqualTo(Outbox.Backlog.NONE);
+    }
+
+    @Test
+    void the_backlog_counts_the_unpublished_events_and_dates_the_oldest_of_them() {
+        append(2, 1, 3);
+        claim(t0, 1);
+
+        assertThat(backlog()).isEqualTo(new Outbox.Backlog(3, Optional.of(event(1).occurredAt())));
+
+        markPublished(t0, id(1), id(2));
+
+        assertThat(backlog()).isEqualTo(new Outbox.Backlog(1, Optional.of(event(3).occurredAt())));
     }
 
     @Test
