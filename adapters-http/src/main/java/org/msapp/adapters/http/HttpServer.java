@@ -93,6 +93,7 @@ public final class HttpServer implements AutoCloseable {
             health.register(config.routes);
             docs.register(config.routes);
             Routes.get(config.routes, "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+            config.requestLogger.http(new RequestMetrics(registry));
         });
     }
 

@@ -16,12 +16,14 @@ final class TestServer implements AutoCloseable {
     private static final byte[] REQUEST_HASH_KEY = "a test key for the digests of idempotent requests".getBytes(StandardCharsets.UTF_8);
 
     final InMemoryServices services = new InMemoryServices();
+    /** What the server's metrics are recorded in. */
+    final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final HttpServer server;
     /** The HTTP client of this server. */
     final ApiClient client;
 
     private TestServer() {
-        server = new HttpServer(services.useCases, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+        server = new HttpServer(services.useCases, registry,
                 new HttpServer.Settings("127.0.0.1", 0, 1_000, REQUEST_HASH_KEY)).start();
         client = new ApiClient(server.port());
         services.bootstrapAdmin.handle(Api.bootstrapAdmin());

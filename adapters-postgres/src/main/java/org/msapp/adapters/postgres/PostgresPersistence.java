@@ -2,6 +2,7 @@ package org.msapp.adapters.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
@@ -103,6 +104,14 @@ public final class PostgresPersistence implements Persistence, AutoCloseable {
      */
     void ping() {
         jdbi.useHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one());
+    }
+
+    /**
+     * Has the pool report its own metrics (connections active, idle and pending, timeouts, the times to
+     * acquire, use and create a connection) through {@code tracker}, from now on. Once per pool.
+     */
+    public void trackPoolWith(MetricsTrackerFactory tracker) {
+        pool.setMetricsTrackerFactory(tracker);
     }
 
     /** The server's version, e.g. {@code 15.20}. */

@@ -1,0 +1,55 @@
+package org.msapp.adapters.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.RequestLogger;
+import io.javalin.router.Endpoint;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Times every request that Javalin answers, as {@code http_server_requests_seconds}, a histogram with
+ * fixed buckets from 5 ms to 10 s, labelled with the method, the status and the route: the template
+ * the request matched ({@code /users/{id}}), never the path it named, so that ids and made-up paths
+ * cannot multiply the series. A request that matched no route is labelled by what became of it:
+ * {@value #NOT_FOUND}, {@value #STATIC} (a file served, such as the docs page's scripts), or
+ * {@value #UNMATCHED} (refused before any route, a 405 for instance).
+ */
+final class RequestMetrics implements RequestLogger {
+    static final String NAME = "http.server.requests";
+    static final String NOT_FOUND = "NOT_FOUND";
+    static final String STATIC = "STATIC";
+    static final String UNMATCHED = "UNMATCHED";
+    private static final Duration[] BUCKETS = {
+        Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
+        Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2_500), Duration.ofSeconds(5),
+        Duration.ofSeconds(10)};
+
+    private final MeterRegistry registry;
+
+    RequestMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void handle(Context ctx, Float executionMillis) {
+        Timer.builder(NAME)
+                .description("HTTP requests answered, by method, route template and status")
+                .tag("method", ctx.method().name())
+                .tag("route", route(ctx))
+                .tag("status", Integer.toString(ctx.statusCode()))
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry)
+                .record((long) (executionMillis * 1_000_000L), TimeUnit.NANOSECONDS);
+    }
+
+    static String route(Context ctx) {
+        Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        if (matched != null) return matched.path;
+        int status = ctx.statusCode();
+        if (status == 404) return NOT_FOUND;
+        if (status < 400) return STATIC;
+        return UNMATCHED;
+    }
+}
