@@ -1,7 +1,6 @@
 package org.msapp.bootstrap;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -16,6 +15,7 @@ import org.msapp.application.UseCases;
 import org.msapp.application.authentication.LoginThrottle;
 import org.msapp.application.housekeeping.Housekeeping;
 import org.msapp.application.memory.RandomIds;
+import org.msapp.application.outbox.OutboxBacklog;
 import org.msapp.application.outbox.OutboxRelay;
 import org.msapp.application.port.HealthProbe;
 import org.slf4j.Logger;
@@ -31,6 +31,7 @@ public final class Application implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
     private static final Duration RELAY_EVERY = Duration.ofMillis(250);
     private static final Duration HOUSEKEEPING_EVERY = Duration.ofHours(1);
+    private static final Duration BACKLOG_EVERY = Duration.ofSeconds(5);
     private static final LoginThrottle.Settings LOGIN_THROTTLE = LoginThrottle.Settings.defaults();
 
     private final HttpServer http;
@@ -54,7 +55,7 @@ public final class Application implements AutoCloseable {
             var tokens = plugs.in(AccessTokensFactory.create(keys, clock, config.authTokenLifetime()));
             var failedLogins = plugs.in(FailedLoginsFactory.create(config.redis(), LOGIN_THROTTLE.mostCounted()));
             var ports = new Ports(persistence, events, cache, hasher, tokens, failedLogins, new RandomIds(), clock, plugs.probes());
-            return run(config, ports, keys, resources, report);
+            return run(config, ports, keys, resources, report, plugs.meters());
         });
     }
 
@@ -64,7 +65,7 @@ public final class Application implements AutoCloseable {
             for (Object adapter : List.of(ports.persistence(), ports.events(), ports.cache())) {
                 if (adapter instanceof AutoCloseable resource) resources.add(resource);
             }
-            return run(config, ports, Keys.from(config.authTokenSecret()), resources, line -> { });
+            return run(config, ports, Keys.from(config.authTokenSecret()), resources, line -> { }, List.of());
         });
     }
 
@@ -78,21 +79,24 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    /** Takes each chosen adapter in: reports its lines, keeps its probe, and registers what it opened. */
-    private record Plugs(Consumer<String> report, Resources resources, List<HealthProbe> probes) {
+    /** Takes each chosen adapter in: reports its lines, keeps its probe and its metrics, and registers what it opened. */
+    private record Plugs(Consumer<String> report, Resources resources, List<HealthProbe> probes, List<MeterBinder> meters) {
         Plugs(Consumer<String> report, Resources resources) {
-            this(report, resources, new ArrayList<>());
+            this(report, resources, new ArrayList<>(), new ArrayList<>());
         }
 
         <T> T in(Adapter<T> adapter) {
             adapter.resources().forEach(resources::add);
             adapter.startupLines().forEach(report);
             adapter.probe().ifPresent(probes::add);
+            meters.addAll(adapter.meters());
             return adapter.port();
         }
     }
 
-    private static Application run(Config config, Ports ports, Keys keys, Resources resources, Consumer<String> report) {
+    /** {@code adapterMeters}: the metrics of the adapters in {@code ports}, as their factories read them (none for adapters made elsewhere). */
+    private static Application run(Config config, Ports ports, Keys keys, Resources resources, Consumer<String> report,
+                                   List<MeterBinder> adapterMeters) {
         var useCases = UseCases.wire(ports, new UseCases.Settings(config.cacheTtl(), config.authTokenLifetime(),
                 LOGIN_THROTTLE));
         FirstAdmin.ensure(useCases.bootstrapAdmin(), config.bootstrapAdmin(), report, LOG::warn);
@@ -103,7 +107,12 @@ public final class Application implements AutoCloseable {
         var relayLoop = resources.add(new RelayLoop(relay::relayDue, RELAY_EVERY));
         config.database().ifPresent(db -> resources.add(OutboxNotifications.listen(db.settings(), relayLoop::wake)));
         jobs.every("housekeeping", Duration.ofMinutes(1), HOUSEKEEPING_EVERY, housekeeping::purgeOnce);
-        var http = resources.add(new HttpServer(useCases, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+        var backlog = new OutboxBacklog(ports.persistence(), ports.clock());
+        jobs.every("outbox backlog", Duration.ZERO, BACKLOG_EVERY, backlog::refresh);
+        var metrics = resources.add(new ServiceMetrics());
+        adapterMeters.forEach(metrics::bind);
+        metrics.bind(ServiceMetrics.application(useCases, relay, backlog));
+        var http = resources.add(new HttpServer(useCases, metrics.registry(),
                 new HttpServer.Settings(config.httpHost(), config.httpPort(), 10_000, keys.requestHashKey(), config.trustedProxies())));
         http.start();
         return new Application(http, resources);

@@ -24,7 +24,7 @@ final class CacheFactory {
     static Adapter<Cache> create(Config.CacheType type, Optional<RedisSettings> redis, Clock clock) {
         if (type == Config.CacheType.NULL) {
             return Adapter.<Cache>of(new NoCache(), "[✓] cache: none (CACHE_TYPE=null)")
-                    .probedBy(new InProcessProbe("cache", false, "none"));
+                    .probedBy(new InProcessProbe("cache", false, "none")).measuredBy(ServiceMetrics.cacheBreaker(() -> false));
         }
         if (type == Config.CacheType.REDIS && redis.isPresent()) {
             RedisConnection connection = RedisConnection.open(redis.get(), RedisConnection.Settings.defaults());
@@ -32,12 +32,13 @@ final class CacheFactory {
             String line = connection.connected() ? "[✓] " + where
                     : "[X] " + where + ": " + connection.lastFailure() + ", reading from the database";
             return Adapter.<Cache>of(new RedisCache(connection, redis.get().keyPrefix()), line)
-                    .probedBy(new RedisProbe("cache", connection, "reading from the database")).closing(connection);
+                    .probedBy(new RedisProbe("cache", connection, "reading from the database")).closing(connection)
+                    .measuredBy(ServiceMetrics.cacheBreaker(connection::resting));
         }
         String line = type == Config.CacheType.REDIS
                 ? "[X] cache: CACHE_TYPE=redis, but neither CACHE_REDIS_HOST nor CACHE_REDIS_URL is set: the cache is in-process"
                 : "[✓] cache: in-process";
         return Adapter.<Cache>of(new InMemoryCache(clock, IN_PROCESS_ENTRIES), line)
-                .probedBy(new InProcessProbe("cache", false, "in-process"));
+                .probedBy(new InProcessProbe("cache", false, "in-process")).measuredBy(ServiceMetrics.cacheBreaker(() -> false));
     }
 }

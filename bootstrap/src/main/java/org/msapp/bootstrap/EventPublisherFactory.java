@@ -22,7 +22,7 @@ final class EventPublisherFactory {
     static Adapter<EventPublisher> create(Optional<RabbitSettings> rabbitmq, boolean durableOutbox) {
         if (rabbitmq.isEmpty()) {
             return Adapter.<EventPublisher>of(new LoggingEventPublisher(), "[✓] events: written to the debug log (no broker configured)")
-                    .probedBy(new InProcessProbe("events", false, "in-process"));
+                    .probedBy(new InProcessProbe("events", false, "in-process")).measuredBy(ServiceMetrics.noneReturned());
         }
         RabbitSettings settings = rabbitmq.get();
         RabbitEventPublisher publisher = RabbitEventPublisher.start(settings);
@@ -36,6 +36,7 @@ final class EventPublisherFactory {
             lines.add("[!] RabbitMQ with in-memory persistence: events still in the outbox when the process stops are lost,"
                     + " with the data they describe; set HOST_DATABASE for an outbox that survives a restart");
         }
-        return Adapter.<EventPublisher>of(publisher, lines.toArray(String[]::new)).probedBy(publisher.probe()).closing(publisher);
+        return Adapter.<EventPublisher>of(publisher, lines.toArray(String[]::new)).probedBy(publisher.probe()).closing(publisher)
+                .measuredBy(ServiceMetrics.returned(publisher));
     }
 }

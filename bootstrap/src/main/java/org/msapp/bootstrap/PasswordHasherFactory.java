@@ -13,7 +13,9 @@ final class PasswordHasherFactory {
     }
 
     static Adapter<PasswordHasher> create(Config.PasswordHashing hashing) {
-        return Adapter.of(new BoundedPasswordHasher(new Argon2PasswordHasher(), hashing.atOnce(), hashing.waiting(), MAX_WAIT),
-                "[✓] password hashing: argon2id, at most " + hashing.atOnce() + " at once, " + hashing.waiting() + " waiting");
+        var bounded = new BoundedPasswordHasher(new Argon2PasswordHasher(), hashing.atOnce(), hashing.waiting(), MAX_WAIT);
+        return Adapter.<PasswordHasher>of(bounded,
+                "[✓] password hashing: argon2id, at most " + hashing.atOnce() + " at once, " + hashing.waiting() + " waiting")
+                .measuredBy(ServiceMetrics.hashing(bounded));
     }
 }

@@ -21,7 +21,7 @@ final class PersistenceFactory {
         PostgresPersistence postgres = Postgres.start(db);
         try {
             return Adapter.<Persistence>of(postgres, "[✓] Postgres " + postgres.serverVersion() + " at " + db.settings().where())
-                    .probedBy(new PostgresProbe(postgres, db.settings())).closing(postgres);
+                    .probedBy(new PostgresProbe(postgres, db.settings())).closing(postgres).measuredBy(ServiceMetrics.pool(postgres));
         } catch (RuntimeException e) {
             postgres.close();
             throw e;
