@@ -54,6 +54,7 @@ trap 'exit 130' INT TERM
 
 if [[ ! -f $JAR ]]; then echo "[ ] building $JAR"; ./mvnw -B -q -DskipTests package; fi
 
+export PGOPTIONS='--client-min-messages=warning'
 psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $DATABASE WITH (FORCE)" -c "CREATE DATABASE $DATABASE"
 echo "[✓] database $DATABASE, made fresh"
 
@@ -98,6 +99,7 @@ if $CHECK; then
   done
   stop_all
   psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $DATABASE WITH (FORCE)"
+  if (( status == 0 )); then rm -rf "$RUN_DIR"; else echo "(the instances' and HAProxy's logs are in $RUN_DIR)"; fi
   exit $status
 fi
 
