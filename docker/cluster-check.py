@@ -103,6 +103,7 @@ class Client(threading.Thread):
         self.host, self.port = host, int(port)
         self.conn = None
         self.created = 0
+        self.warm = threading.Event()   # set once this client has a user, a token and an order
 
     def request(self, method, path, body, headers):
         """One try: (status, parsed body) or (error name, None)."""
@@ -168,6 +169,7 @@ class Client(threading.Thread):
                 if order is not None:
                     with self.outcome.lock:
                         self.outcome.orders[order["order_id"]] = user_id
+                    self.warm.set()
             next_at += interval
             time.sleep(max(0.0, next_at - time.monotonic()))
 
@@ -195,14 +197,23 @@ def main():
     rabbit.close()
     print(f"events: queue {queue} bound to {EXCHANGE} with '#'")
 
-    start_counts = answered(args.stats)
     outcome, stop = Outcome(), threading.Event()
     clients = [Client(n + 1, args, outcome, stop, run_id) for n in range(args.clients)]
-    print(f"load: {args.clients} clients x {args.rate:g} requests/s for {args.seconds:g} s through {args.proxy}; "
-          f"SIGKILL to {victim} (pid {victim_pid}) at {args.kill_after:g} s")
-    began = time.monotonic()
+    # Warm-up: every client has registered, taken a token and placed an order (the fresh JVMs have compiled
+    # something) before the clock of the load starts.
+    warm_began = time.monotonic()
     for c in clients:
         c.start()
+    for c in clients:
+        if not c.warm.wait(max(1.0, 120 - (time.monotonic() - warm_began))):
+            print("[X] the clients could not register, log in and order within 120 s")
+            stop.set()
+            return 1
+    print(f"warm-up: {args.clients} clients registered, logged in and ordered in {time.monotonic() - warm_began:.1f} s")
+    print(f"load: {args.clients} clients x {args.rate:g} requests/s for {args.seconds:g} s through {args.proxy}; "
+          f"SIGKILL to {victim} (pid {victim_pid}) at {args.kill_after:g} s")
+    start_counts = answered(args.stats)
+    began = time.monotonic()
 
     killed_at = down_after = None
     before_kill = None
@@ -236,7 +247,9 @@ def main():
     total = sum(spread.values())
     print(f"\nspread before the kill ({total} answers 2xx): " + "  ".join(
         f"{n}={c} ({100 * c / max(total, 1):.0f}%)" for n, c in spread.items()))
-    if len(spread) != 3 or any(c < 0.15 * total for c in spread.values()):
+    if total < 15:
+        failures.append(f"too few answers before the kill ({total}) to judge the spread")
+    elif len(spread) != 3 or any(c < 0.15 * total for c in spread.values()):
         failures.append(f"requests were not spread over the three instances: {spread}")
     after = {n: end_counts[n] - before_kill[n] for n in sorted(end_counts)} if before_kill else {}
     print("answers 2xx after the kill: " + "  ".join(f"{n}={c}" for n, c in after.items()))
@@ -253,7 +266,7 @@ def main():
             failures.append(f"HAProxy took {down_after:.2f} s to mark {victim} down")
 
     # What the clients saw.
-    print(f"requests: {outcome.requests} operations in {args.seconds:g} s ({outcome.requests / args.seconds:.1f}/s); first tries: " + ", ".join(
+    print(f"requests: {outcome.requests} operations, warm-up included; first tries: " + ", ".join(
         f"{k}: {v}" for k, v in sorted(outcome.first_tries.items(), key=lambda kv: str(kv[0]))))
     print(f"operations tried again with the same Idempotency-Key: {outcome.retried}; never answered 2xx: {len(outcome.failed)}")
     for f in outcome.failed[:10]:

@@ -26,6 +26,7 @@ done
 PORT=${CLUSTER_PORT:-18080}
 STATS_PORT=$((PORT + 324))
 DATABASE=${CLUSTER_DATABASE:-msapp_cluster}
+START_TIMEOUT=${CLUSTER_START_TIMEOUT:-180}   # seconds for all three to be ready behind HAProxy
 JAR=bootstrap/target/ms-application.jar
 RUN_DIR=$(mktemp -d /tmp/msapp-cluster.XXXXXX)
 PIDS=()
@@ -43,10 +44,12 @@ for p in "$PORT" $((PORT + 1)) $((PORT + 2)) $((PORT + 3)) "$STATS_PORT"; do
   if port_open "$p"; then echo "[X] port $p is taken; set CLUSTER_PORT to another base" >&2; exit 2; fi
 done
 
-stop_all() {
+stop_all() {   # the processes this script started, by their ids
   local pid
   for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do { wait "$pid"; } 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do
+    for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  done
   PIDS=()
 }
 trap 'stop_all' EXIT
@@ -70,6 +73,7 @@ declare -A INSTANCE_PID
 for n in 1 2 3; do
   HTTP_PORT=$((PORT + n)) java -jar "$JAR" >"$RUN_DIR/api$n.log" 2>&1 &
   PIDS+=($!); INSTANCE_PID[api$n]=$!
+  disown $!   # the check kills one with SIGKILL: no job report of it from this shell
 done
 
 MSAPP_BIND=127.0.0.1:$PORT MSAPP_STATS=127.0.0.1:$STATS_PORT MSAPP_API1=127.0.0.1:$((PORT + 1)) \
@@ -83,7 +87,7 @@ until [[ $(curl -fsS "http://127.0.0.1:$STATS_PORT/;csv" 2>/dev/null | awk -F, '
   for n in 1 2 3; do
     if ! kill -0 "${INSTANCE_PID[api$n]}" 2>/dev/null; then echo "[X] api$n stopped at start:" >&2; tail -20 "$RUN_DIR/api$n.log" >&2; exit 1; fi
   done
-  if (( SECONDS - started > 90 )); then echo "[X] the instances were not all ready behind HAProxy within 90 s (logs in $RUN_DIR)" >&2; exit 1; fi
+  if (( SECONDS - started > START_TIMEOUT )); then echo "[X] the instances were not all ready behind HAProxy within $START_TIMEOUT s (logs in $RUN_DIR)" >&2; exit 1; fi
   sleep 0.5
 done
 echo "[✓] api1, api2, api3 (pids ${INSTANCE_PID[api1]} ${INSTANCE_PID[api2]} ${INSTANCE_PID[api3]}) on ports $((PORT + 1))-$((PORT + 3)), ready behind HAProxy in $((SECONDS - started)) s"
@@ -105,5 +109,9 @@ fi
 
 echo "    the first administrator: $ADMIN_BOOTSTRAP_NICK_NAME / $ADMIN_BOOTSTRAP_PASSWORD (this run only)"
 echo "    Ctrl-C stops them all"
-wait -n "${PIDS[@]}" || true
-echo "[X] a process stopped; stopping the rest (logs in $RUN_DIR)"
+while true; do
+  for pid in "${PIDS[@]}"; do
+    if ! kill -0 "$pid" 2>/dev/null; then echo "[X] process $pid stopped; stopping the rest (logs in $RUN_DIR)"; exit 1; fi
+  done
+  sleep 1
+done
