@@ -14,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,14 +36,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.msapp.adapters.http.Api;
-import org.msapp.application.Ports;
-import org.msapp.application.fixtures.FakeAccessTokens;
 import org.msapp.application.fixtures.FastPasswordHasher;
-import org.msapp.application.fixtures.RecordingEventPublisher;
-import org.msapp.application.memory.InMemoryCache;
-import org.msapp.application.memory.InMemoryFailedLogins;
-import org.msapp.application.memory.InMemoryPersistence;
-import org.msapp.application.memory.RandomIds;
 import org.msapp.application.port.PasswordHasher;
 import org.msapp.domain.user.Password;
 import org.msapp.domain.user.PasswordHash;
@@ -86,10 +78,7 @@ class GracefulShutdownIT {
     }
 
     private static Application start(PasswordHasher hasher, Config.Shutdown shutdown) {
-        var adapters = new Ports(new InMemoryPersistence(), new RecordingEventPublisher(),
-                new InMemoryCache(Clock.systemUTC(), 10), hasher, new FakeAccessTokens(Clock.systemUTC()),
-                new InMemoryFailedLogins(10, 10), new RandomIds(), Clock.systemUTC(), List.of());
-        return Application.start(Config.embedded(0).withShutdown(shutdown), adapters);
+        return InMemoryApplication.start(hasher, List.of(), shutdown);
     }
 
     @Test
