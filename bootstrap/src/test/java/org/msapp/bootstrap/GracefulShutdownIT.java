@@ -99,6 +99,29 @@ class GracefulShutdownIT {
         assertRefused(base + "/health/live");
     }
 
+    @Test
+    void during_the_drain_readiness_says_shutting_down_and_liveness_is_still_up() throws Exception {
+        Application app = start(new FastPasswordHasher(), new Config.Shutdown(Duration.ofSeconds(3), Duration.ofSeconds(5)));
+        String base = "http://127.0.0.1:" + app.port();
+        HttpClient client = HttpClient.newHttpClient();
+        assertThat(get(client, base + "/health/ready")).isEqualTo(200);
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(app::close);
+        try {
+            HttpResponse<String> ready = client.send(HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            for (long until = System.nanoTime() + Duration.ofSeconds(2).toNanos(); ready.statusCode() == 200 && System.nanoTime() < until; ) {
+                Thread.sleep(20);
+                ready = client.send(HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+            }
+
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(Api.JSON.readTree(ready.body())).isEqualTo(Api.JSON.createObjectNode().put("status", "DOWN").put("detail", "shutting down"));
+            assertThat(get(client, base + "/health/live")).isEqualTo(200);
+        } finally {
+            closing.get(30, TimeUnit.SECONDS);
+        }
+    }
+
     /** One request of the stream: when it was sent and answered (ms after close() was called; negative before), and how it ended. */
     private record Outcome(String what, long sentMillis, long endedMillis, int status, String failure) {
         static final int REFUSED = -1;
