@@ -11,37 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.msapp.application.fixtures.CountingProbe;
 import org.msapp.application.fixtures.FastPasswordHasher;
-import org.msapp.application.port.HealthProbe;
 
 /** What the health routes cost the backing services: liveness nothing, a storm of readiness requests about one check a second. */
 class HealthProbesIT {
-    /** A critical part that counts how often it is asked. */
-    private static final class CountingProbe implements HealthProbe {
-        final AtomicInteger checks = new AtomicInteger();
-
-        @Override
-        public String name() {
-            return "persistence";
-        }
-
-        @Override
-        public boolean critical() {
-            return true;
-        }
-
-        @Override
-        public Result check() {
-            checks.incrementAndGet();
-            return Result.up("counted");
-        }
-    }
-
-    private final CountingProbe probe = new CountingProbe();
+    private final CountingProbe probe = new CountingProbe(Duration.ZERO);
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Application app;
 
@@ -76,7 +54,7 @@ class HealthProbesIT {
             assertThat(a.statusCode()).isEqualTo(200);
             assertThat(a.body()).contains("\"persistence\":{\"status\":\"UP\"", "counted");
         });
-        assertThat(probe.checks.get()).as("checks for 100 requests in %d s", seconds).isBetween(1, 1 + (int) seconds);
+        assertThat(probe.checks()).as("checks for 100 requests in %d s", seconds).isBetween(1, 1 + (int) seconds);
     }
 
     @Test
@@ -84,6 +62,6 @@ class HealthProbesIT {
         List<HttpResponse<String>> answers = getAtOnce("/health/live", 50);
 
         assertThat(answers).allSatisfy(a -> assertThat(a.statusCode()).isEqualTo(200));
-        assertThat(probe.checks).hasValue(0);
+        assertThat(probe.checks()).isZero();
     }
 }
