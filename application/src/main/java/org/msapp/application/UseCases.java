@@ -67,7 +67,7 @@ public record UseCases(RegisterUser registerUser, AuthenticateUser authenticateU
                 new SetAdminRole(p, cache, ports.ids(), ports.clock()),
                 new BootstrapAdmin(p, ports.hasher(), ports.ids(), ports.clock()),
                 new RunIdempotently(p, ports.clock()),
-                new CheckReadiness(ports.probes()),
+                new CheckReadiness(ports.probes(), ports.clock(), CheckReadiness.Settings.defaults()),
                 cache,
                 throttle);
     }

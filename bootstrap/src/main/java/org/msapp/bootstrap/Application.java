@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.msapp.adapters.http.HttpServer;
@@ -36,10 +37,13 @@ public final class Application implements AutoCloseable {
 
     private final HttpServer http;
     private final Resources resources;
+    private final Config.Shutdown shutdown;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Application(HttpServer http, Resources resources) {
+    private Application(HttpServer http, Resources resources, Config.Shutdown shutdown) {
         this.http = http;
         this.resources = resources;
+        this.shutdown = shutdown;
     }
 
     /** Starts on the adapters that {@code config} names, reporting each in one line; a failed start closes what it opened. */
@@ -113,9 +117,10 @@ public final class Application implements AutoCloseable {
         adapterMeters.forEach(metrics::bind);
         metrics.bind(ServiceMetrics.application(useCases, relay, backlog));
         var http = resources.add(new HttpServer(useCases, metrics.registry(),
-                new HttpServer.Settings(config.httpHost(), config.httpPort(), 10_000, keys.requestHashKey(), config.trustedProxies())));
+                new HttpServer.Settings(config.httpHost(), config.httpPort(), config.shutdown().grace().toMillis(),
+                        keys.requestHashKey(), config.trustedProxies())));
         http.start();
-        return new Application(http, resources);
+        return new Application(http, resources, config.shutdown());
     }
 
     public int port() {
@@ -127,8 +132,20 @@ public final class Application implements AutoCloseable {
         return http.routes();
     }
 
+    /**
+     * Shuts down gracefully: readiness answers 503 at once while requests are still served for the
+     * drain delay; then HTTP takes no more connections and lets the requests in flight finish (up to
+     * the grace period), the relay finishes its batch, and the pools close.
+     */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) return;
+        http.beginShutdown();
+        try {
+            Thread.sleep(shutdown.drain().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         resources.close();
     }
 }

@@ -28,7 +28,7 @@ import org.msapp.domain.user.PhoneNumber;
 public record Config(String httpHost, int httpPort, Optional<Database> database, Optional<RabbitSettings> rabbitmq,
                      Optional<RedisSettings> redis, CacheType cacheType, Duration cacheTtl, Optional<Secret> authTokenSecret,
                      Duration authTokenLifetime, Optional<BootstrapAdmin.Command> bootstrapAdmin, Duration outboxRetention,
-                     PasswordHashing passwordHashing, TrustedProxies trustedProxies) {
+                     PasswordHashing passwordHashing, TrustedProxies trustedProxies, Shutdown shutdown) {
 
     public enum CacheType { REDIS, SIMPLE, NULL }
 
@@ -50,6 +50,14 @@ public record Config(String httpHost, int httpPort, Optional<Database> database,
         }
     }
 
+    /**
+     * On SIGTERM: readiness answers 503 at once, requests are still served for {@code drain} (so that a
+     * load balancer notices and sends no more), then no connection is taken and the requests in flight
+     * have up to {@code grace} to finish.
+     */
+    public record Shutdown(Duration drain, Duration grace) {
+    }
+
     /** A key that must never be printed: {@link #toString()} hides it. */
     public record Secret(byte[] bytes) {
         @Override
@@ -64,19 +72,25 @@ public record Config(String httpHost, int httpPort, Optional<Database> database,
     public static Config embedded(int httpPort) {
         return new Config("127.0.0.1", httpPort, Optional.empty(), Optional.empty(), Optional.empty(), CacheType.SIMPLE,
                 Duration.ofSeconds(300), Optional.empty(), Duration.ofMinutes(15), Optional.empty(), Duration.ofDays(7),
-                PasswordHashing.defaults(), TrustedProxies.none());
+                PasswordHashing.defaults(), TrustedProxies.none(), new Shutdown(Duration.ZERO, Duration.ofSeconds(10)));
     }
 
     /** The same settings with a token key and a first administrator, as every instance of one deployment shares them. */
     public Config withAccess(Secret tokenSecret, Optional<BootstrapAdmin.Command> admin) {
         return new Config(httpHost, httpPort, database, rabbitmq, redis, cacheType, cacheTtl, Optional.of(tokenSecret),
-                authTokenLifetime, admin, outboxRetention, passwordHashing, trustedProxies);
+                authTokenLifetime, admin, outboxRetention, passwordHashing, trustedProxies, shutdown);
     }
 
     /** The same settings behind these proxies. */
     public Config withTrustedProxies(TrustedProxies proxies) {
         return new Config(httpHost, httpPort, database, rabbitmq, redis, cacheType, cacheTtl, authTokenSecret,
-                authTokenLifetime, bootstrapAdmin, outboxRetention, passwordHashing, proxies);
+                authTokenLifetime, bootstrapAdmin, outboxRetention, passwordHashing, proxies, shutdown);
+    }
+
+    /** The same settings with another shutdown. */
+    public Config withShutdown(Shutdown to) {
+        return new Config(httpHost, httpPort, database, rabbitmq, redis, cacheType, cacheTtl, authTokenSecret,
+                authTokenLifetime, bootstrapAdmin, outboxRetention, passwordHashing, trustedProxies, to);
     }
 
     /** Warnings for the variables of {@code env} that the service no longer reads, naming what replaces each. */
@@ -102,7 +116,9 @@ public record Config(String httpHost, int httpPort, Optional<Database> database,
                 Duration.ofSeconds(integer(env, "AUTH_TOKEN_TTL", 900, 60, 86_400)),
                 bootstrapAdmin(env),
                 Duration.ofDays(integer(env, "OUTBOX_RETENTION_DAYS", 7, 1, 3650)),
-                passwordHashing(env), trustedProxies(env));
+                passwordHashing(env), trustedProxies(env),
+                new Shutdown(Duration.ofSeconds(integer(env, "SHUTDOWN_DRAIN", 2, 0, 300)),
+                        Duration.ofSeconds(integer(env, "SHUTDOWN_GRACE", 10, 0, 300))));
     }
 
     /** TRUSTED_PROXIES: comma-separated address ranges whose X-Forwarded-For is believed; none by default. */

@@ -24,7 +24,8 @@ public final class Main {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("stopping: finishing requests in flight");
+            LOG.info("stopping: readiness answers 503, requests still served for {} ms, then those in flight have up to {} ms",
+                    config.shutdown().drain().toMillis(), config.shutdown().grace().toMillis());
             app.close();
             LOG.info("stopped");
         }, "shutdown"));

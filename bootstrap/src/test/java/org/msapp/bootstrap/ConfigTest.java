@@ -31,6 +31,24 @@ class ConfigTest {
     }
 
     @Test
+    void a_shutdown_drains_for_two_seconds_and_gives_requests_in_flight_ten_by_default() {
+        Config.Shutdown defaults = Config.fromEnvironment(Map.of()).shutdown();
+
+        assertThat(defaults.drain()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(defaults.grace()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void the_drain_and_the_grace_of_a_shutdown_are_set_in_seconds_and_the_drain_may_be_none() {
+        Config.Shutdown set = Config.fromEnvironment(Map.of("SHUTDOWN_DRAIN", "0", "SHUTDOWN_GRACE", "30")).shutdown();
+
+        assertThat(set.drain()).isEqualTo(Duration.ZERO);
+        assertThat(set.grace()).isEqualTo(Duration.ofSeconds(30));
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("SHUTDOWN_DRAIN", "-1"))).hasMessageContaining("SHUTDOWN_DRAIN");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("SHUTDOWN_GRACE", "10s"))).hasMessageContaining("SHUTDOWN_GRACE");
+    }
+
+    @Test
     void the_tutorial_names_are_read() {
         Config c = Config.fromEnvironment(Map.of("HOST_DATABASE", "db", "RABBITMQ_HOST", "mq", "CACHE_REDIS_HOST", "cache",
                 "CACHE_DEFAULT_TIMEOUT", "30", "HTTP_PORT", "7000"));

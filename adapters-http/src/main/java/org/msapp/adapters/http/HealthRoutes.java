@@ -6,9 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.msapp.application.health.CheckReadiness;
 
-/** Liveness (the process answers) and readiness (each backing service's state). */
+/**
+ * Liveness (the process answers; no backing service is asked) and readiness (each backing service's
+ * state, or DOWN "shutting down" once {@link #shuttingDown()} was called, without asking any).
+ */
 final class HealthRoutes {
     private final CheckReadiness checkReadiness;
+    private volatile boolean shuttingDown;
 
     HealthRoutes(CheckReadiness checkReadiness) {
         this.checkReadiness = checkReadiness;
@@ -19,7 +23,19 @@ final class HealthRoutes {
         Routes.get(routes, "/health/ready", this::ready);
     }
 
+    /** From now on readiness answers 503, so that load balancers send no more requests here. */
+    void shuttingDown() {
+        shuttingDown = true;
+    }
+
     private void ready(Context ctx) {
+        if (shuttingDown) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", "DOWN");
+            body.put("detail", "shutting down");
+            ctx.status(503).json(body);
+            return;
+        }
         CheckReadiness.Readiness readiness = checkReadiness.handle();
         boolean degraded = readiness.components().stream().anyMatch(c -> !c.up());
         Map<String, Object> components = new LinkedHashMap<>();

@@ -39,6 +39,7 @@ public final class HttpServer implements AutoCloseable {
 
     private final Javalin app;
     private final PrometheusMeterRegistry registry;
+    private final HealthRoutes health;
 
     public HttpServer(UseCases useCases, PrometheusMeterRegistry registry, Settings settings) {
         this.registry = registry;
@@ -51,7 +52,7 @@ public final class HttpServer implements AutoCloseable {
                 useCases.setAdminRole(), idempotency);
         var orders = new OrderRoutes(useCases.placeOrder(), useCases.getOrder(), useCases.listOrdersOfUser(),
                 useCases.listAllOrders(), useCases.updateOrder(), useCases.deleteOrder(), idempotency);
-        var health = new HealthRoutes(useCases.checkReadiness());
+        this.health = new HealthRoutes(useCases.checkReadiness());
         var docs = new DocsRoutes();
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -117,6 +118,11 @@ public final class HttpServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** Readiness answers 503 "shutting down" from now on; everything else is served as before until {@link #close()}. */
+    public void beginShutdown() {
+        health.shuttingDown();
     }
 
     /** The methods with a route at {@code path}, for the Allow header of a 405. */

@@ -1,9 +1,26 @@
 package org.msapp.application.health;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.msapp.application.port.HealthProbe;
 
-/** Asks each backing service for its state; the service is ready while every critical one is up. */
+/**
+ * Asks each backing service for its state; the service is ready while every critical one is up.
+ * The probes run side by side, each bounded by {@code probeTimeout} (one that has not answered by
+ * then counts as down). An answer is kept for {@code maxAge}: callers within that time get it as it
+ * is, and callers arriving while a check runs wait for that one, so a storm of readiness requests
+ * runs the probes about once per {@code maxAge}, whatever its size.
+ */
 public final class CheckReadiness {
     public record Component(String name, boolean up, boolean critical, String detail) {
     }
@@ -11,15 +28,91 @@ public final class CheckReadiness {
     public record Readiness(boolean ready, List<Component> components) {
     }
 
-    private final List<HealthProbe> probes;
+    public record Settings(Duration maxAge, Duration probeTimeout) {
+        /** Kept for a second; a probe has two seconds to answer. */
+        public static Settings defaults() {
+            return new Settings(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        }
+    }
 
-    public CheckReadiness(List<HealthProbe> probes) {
+    private record Checked(Readiness readiness, Instant at) {
+    }
+
+    private static final ExecutorService PROBES = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "readiness-probe");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final List<HealthProbe> probes;
+    private final Clock clock;
+    private final Settings settings;
+    private Checked last;
+    private CompletableFuture<Readiness> running;
+
+    public CheckReadiness(List<HealthProbe> probes, Clock clock, Settings settings) {
         this.probes = List.copyOf(probes);
+        this.clock = clock;
+        this.settings = settings;
     }
 
     public Readiness handle() {
-        List<Component> components = probes.stream().map(CheckReadiness::ask).toList();
-        return new Readiness(components.stream().allMatch(c -> c.up() || !c.critical()), components);
+        CompletableFuture<Readiness> check;
+        synchronized (this) {
+            if (last != null && fresh(last.at())) return last.readiness();
+            if (running != null) {
+                check = running;
+            } else {
+                running = new CompletableFuture<>();
+                return runCheck(running);
+            }
+        }
+        return check.join();
+    }
+
+    private boolean fresh(Instant at) {
+        Instant now = clock.instant();
+        return !now.isBefore(at) && now.isBefore(at.plus(settings.maxAge()));
+    }
+
+    private Readiness runCheck(CompletableFuture<Readiness> check) {
+        Readiness readiness = null;
+        try {
+            readiness = askAll();
+            return readiness;
+        } finally {
+            synchronized (this) {
+                if (readiness != null) last = new Checked(readiness, clock.instant());
+                running = null;
+            }
+            if (readiness != null) check.complete(readiness);
+            else check.completeExceptionally(new IllegalStateException("the readiness check failed"));
+        }
+    }
+
+    private Readiness askAll() {
+        List<Future<Component>> asked = new ArrayList<>();
+        for (HealthProbe probe : probes) asked.add(PROBES.submit(() -> ask(probe)));
+        long deadline = System.nanoTime() + settings.probeTimeout().toNanos();
+        List<Component> components = new ArrayList<>();
+        for (int i = 0; i < probes.size(); i++) components.add(await(probes.get(i), asked.get(i), deadline));
+        return new Readiness(components.stream().allMatch(c -> c.up() || !c.critical()), List.copyOf(components));
+    }
+
+    private Component await(HealthProbe probe, Future<Component> answer, long deadline) {
+        try {
+            return answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            return new Component(probe.name(), false, probe.critical(),
+                    "no answer within " + settings.probeTimeout().toMillis() + " ms");
+        } catch (ExecutionException e) {
+            return new Component(probe.name(), false, probe.critical(), "check failed: " + e.getCause().getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            answer.cancel(true);
+            return new Component(probe.name(), false, probe.critical(), "check interrupted");
+        }
     }
 
     private static Component ask(HealthProbe probe) {

@@ -2,9 +2,18 @@ package org.msapp.application.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.msapp.application.fixtures.CountingProbe;
+import org.msapp.application.fixtures.TestClock;
 import org.msapp.application.memory.InProcessProbe;
 import org.msapp.application.port.HealthProbe;
 
@@ -14,6 +23,12 @@ class CheckReadinessTest {
         public Result check() {
             return answer.get();
         }
+    }
+
+    private final TestClock clock = TestClock.fixed();
+
+    private CheckReadiness check(List<HealthProbe> probes) {
+        return new CheckReadiness(probes, clock, CheckReadiness.Settings.defaults());
     }
 
     private static HealthProbe up(String name, boolean critical) {
@@ -32,7 +47,7 @@ class CheckReadinessTest {
 
     @Test
     void ready_while_every_probe_is_up_and_each_is_reported() {
-        CheckReadiness.Readiness r = new CheckReadiness(List.of(up("database", true), up("broker", false),
+        CheckReadiness.Readiness r = check(List.of(up("database", true), up("broker", false),
                 new InProcessProbe("cache", false, "in-process"))).handle();
 
         assertThat(r.ready()).isTrue();
@@ -44,7 +59,7 @@ class CheckReadinessTest {
 
     @Test
     void a_critical_probe_down_makes_the_service_unready() {
-        CheckReadiness.Readiness r = new CheckReadiness(List.of(down("database", true), up("broker", false))).handle();
+        CheckReadiness.Readiness r = check(List.of(down("database", true), up("broker", false))).handle();
 
         assertThat(r.ready()).isFalse();
         assertThat(r.components().get(0)).isEqualTo(new CheckReadiness.Component("database", false, true, "connection refused"));
@@ -52,7 +67,7 @@ class CheckReadinessTest {
 
     @Test
     void a_non_critical_probe_down_only_degrades_the_service() {
-        CheckReadiness.Readiness r = new CheckReadiness(List.of(up("database", true), down("broker", false),
+        CheckReadiness.Readiness r = check(List.of(up("database", true), down("broker", false),
                 down("cache", false))).handle();
 
         assertThat(r.ready()).isTrue();
@@ -61,8 +76,8 @@ class CheckReadinessTest {
 
     @Test
     void a_probe_that_throws_counts_as_down_and_the_others_are_still_asked() {
-        CheckReadiness.Readiness critical = new CheckReadiness(List.of(throwing("database", true), up("broker", false))).handle();
-        CheckReadiness.Readiness optional = new CheckReadiness(List.of(up("database", true), throwing("broker", false))).handle();
+        CheckReadiness.Readiness critical = check(List.of(throwing("database", true), up("broker", false))).handle();
+        CheckReadiness.Readiness optional = check(List.of(up("database", true), throwing("broker", false))).handle();
 
         assertThat(critical.ready()).isFalse();
         assertThat(critical.components().get(0).up()).isFalse();
@@ -74,6 +89,83 @@ class CheckReadinessTest {
 
     @Test
     void with_no_probes_the_service_is_ready() {
-        assertThat(new CheckReadiness(List.of()).handle().ready()).isTrue();
+        assertThat(check(List.of()).handle().ready()).isTrue();
+    }
+
+    @Test
+    void an_answer_is_kept_for_a_second_and_then_the_probes_are_asked_again() {
+        var probe = new CountingProbe(Duration.ofMillis(50));
+        CheckReadiness readiness = check(List.of(probe));
+
+        readiness.handle();
+        clock.advance(Duration.ofMillis(999));
+        readiness.handle();
+        assertThat(probe.checks()).isEqualTo(1);
+
+        clock.advance(Duration.ofMillis(1));
+        readiness.handle();
+        assertThat(probe.checks()).isEqualTo(2);
+    }
+
+    @Test
+    void a_hundred_callers_at_once_share_one_check() throws Exception {
+        var probe = new CountingProbe(Duration.ofMillis(50));
+        CheckReadiness readiness = check(List.of(probe));
+        ExecutorService callers = Executors.newFixedThreadPool(100);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<CheckReadiness.Readiness>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                answers.add(callers.submit(() -> {
+                    go.await();
+                    return readiness.handle();
+                }));
+            }
+            go.countDown();
+            for (Future<CheckReadiness.Readiness> answer : answers) assertThat(answer.get(10, TimeUnit.SECONDS).ready()).isTrue();
+        } finally {
+            callers.shutdownNow();
+        }
+
+        assertThat(probe.checks()).isEqualTo(1);
+    }
+
+    @Test
+    void a_probe_that_does_not_answer_in_time_counts_as_down_and_the_others_are_still_reported() {
+        CountDownLatch never = new CountDownLatch(1);
+        HealthProbe hung = new Probe("database", true, () -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return HealthProbe.Result.up("too late");
+        });
+        var readiness = new CheckReadiness(List.of(hung, up("broker", false)), clock,
+                new CheckReadiness.Settings(Duration.ofSeconds(1), Duration.ofMillis(100)));
+
+        CheckReadiness.Readiness r = readiness.handle();
+
+        assertThat(r.ready()).isFalse();
+        assertThat(r.components()).containsExactly(
+                new CheckReadiness.Component("database", false, true, "no answer within 100 ms"),
+                new CheckReadiness.Component("broker", true, false, "fine"));
+    }
+
+    @Test
+    void the_probes_are_asked_side_by_side() {
+        CyclicBarrier both = new CyclicBarrier(2);
+        Supplier<HealthProbe.Result> meetTheOther = () -> {
+            try {
+                both.await(5, TimeUnit.SECONDS);
+                return HealthProbe.Result.up("met");
+            } catch (Exception e) {
+                return HealthProbe.Result.down("alone");
+            }
+        };
+        var readiness = new CheckReadiness(List.of(new Probe("database", true, meetTheOther), new Probe("broker", false, meetTheOther)),
+                clock, new CheckReadiness.Settings(Duration.ofSeconds(1), Duration.ofSeconds(10)));
+
+        assertThat(readiness.handle().components()).extracting(CheckReadiness.Component::detail).containsExactly("met", "met");
     }
 }
