@@ -63,7 +63,8 @@ echo "[✓] database $DATABASE, made fresh"
 
 # What every instance shares: the token key, the first administrator, the backing services, the proxy's address.
 export HTTP_HOST=127.0.0.1 HOST_DATABASE=127.0.0.1 DATABASE_NAME=$DATABASE RABBITMQ_HOST=127.0.0.1 \
-       CACHE_REDIS_HOST=127.0.0.1 CACHE_KEY_PREFIX="msapp-cluster-$(date +%s):" TRUSTED_PROXIES=127.0.0.1/32
+       CACHE_REDIS_HOST=127.0.0.1 CACHE_KEY_PREFIX="msapp-cluster-$(date +%s):" TRUSTED_PROXIES=127.0.0.1/32 \
+       SHUTDOWN_DRAIN=3
 AUTH_TOKEN_SECRET=$(head -c 48 /dev/urandom | base64 -w0)
 ADMIN_BOOTSTRAP_NICK_NAME=admin
 ADMIN_BOOTSTRAP_PASSWORD=$(head -c 12 /dev/urandom | base64 -w0 | tr '+/' '-_')
