@@ -2,6 +2,7 @@ package org.msapp.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
@@ -48,6 +49,8 @@ class RequestTraceIT {
 
     private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    private final Logger access = (Logger) LoggerFactory.getLogger("msapp.access");
+    private final Level accessLevel = access.getLevel();
     private final OutputStreamAppender<ILoggingEvent> json = new OutputStreamAppender<>();
     private final FailingCache cache = new FailingCache(new InMemoryCache(Clock.systemUTC(), 1_000));
     private TestBroker.Queue consumer;
@@ -66,6 +69,7 @@ class RequestTraceIT {
         json.setOutputStream(logged);
         json.start();
         root.addAppender(json);
+        access.setLevel(Level.INFO);   // the build's tests run with it at WARN
 
         consumer = TestBroker.bind(Topology.EXCHANGE, "user.registered", false);
         app = Application.start(Config.embedded(0).withAccess(TestService.SECRET, Optional.empty()), new Ports(
@@ -81,6 +85,7 @@ class RequestTraceIT {
         if (consumer != null) consumer.close();
         root.detachAppender(json);
         json.stop();
+        access.setLevel(accessLevel);
     }
 
     @Test
