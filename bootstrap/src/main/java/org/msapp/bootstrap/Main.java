@@ -17,6 +17,7 @@ public final class Main {
         try {
             config = Config.fromEnvironment(System.getenv());
             Config.retired(System.getenv()).forEach(LOG::warn);
+            if (!LogEncoder.known(System.getenv("LOG_FORMAT"))) LOG.warn("[!] LOG_FORMAT is neither text nor json: the log is text");
             app = Application.start(config, LOG::info);
         } catch (RuntimeException e) {
             LOG.error("[X] the service could not start: {}", e.getMessage());

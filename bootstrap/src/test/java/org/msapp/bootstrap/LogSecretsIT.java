@@ -42,9 +42,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Nothing the service logs, at any level, holds a password, a password hash, or the credentials of a
- * Basic header or a bearer token: the service on PostgreSQL with the real argon2 hasher, with every
- * library it logs through at DEBUG (Jdbi at TRACE, the only level it says anything at), and proof
- * that they did log meanwhile. Javalin and password4j are at DEBUG too, but say nothing there on
+ * Basic header or a bearer token, its access lines included: the service on PostgreSQL with the real
+ * argon2 hasher, with every library it logs through at DEBUG (Jdbi at TRACE, the only level it says
+ * anything at), and proof that they did log meanwhile. Javalin and password4j are at DEBUG too, but say nothing there on
  * these paths (Javalin only of a client that aborts a response, password4j only when it first reads
  * its properties, once per JVM): the test checks that they would be heard.
  */
@@ -99,6 +99,7 @@ class LogSecretsIT {
         HEARD.forEach((name, level) -> setLevel((Logger) LoggerFactory.getLogger(name), level));
         for (String name : QUIET) setLevel((Logger) LoggerFactory.getLogger(name), Level.DEBUG);
         setLevel((Logger) LoggerFactory.getLogger(TEST_CLIENT), Level.INFO);
+        setLevel((Logger) LoggerFactory.getLogger("msapp.access"), Level.INFO);   // the build's tests run with it at WARN
         flywayPrevious = LogFactory.getLogLevel();
         LogFactory.setLogLevel(LogLevel.DEBUG);   // Flyway drops its DEBUG lines before SLF4J sees them, unless told
         logged.start();
@@ -166,6 +167,10 @@ class LogSecretsIT {
         assertThat(julLogged).as("pgjdbc logged at FINE (DEBUG) while the test ran")
                 .anyMatch(r -> r.getLevel().intValue() <= java.util.logging.Level.FINE.intValue());
         for (String quiet : QUIET) assertThat(LoggerFactory.getLogger(quiet).isDebugEnabled()).as("%s at DEBUG", quiet).isTrue();
+        assertThat(events).as("an access line for each request, the ones with Basic credentials and a bearer token included")
+                .filteredOn(e -> e.getLoggerName().equals("msapp.access")).hasSizeGreaterThanOrEqualTo(10)
+                .anyMatch(e -> e.getFormattedMessage().startsWith("PUT /users/{id}/password 204 "))
+                .anyMatch(e -> e.getFormattedMessage().startsWith("GET /users/{id} 200 "));
         Secrets secrets = Secrets.of(bearer)
                 .credentials("carol", PASSWORD).credentials("carol", WRONG_PASSWORD).credentials("carol", NEW_PASSWORD)
                 .credentials(Api.ADMIN, Api.ADMIN_PASSWORD)   // ADMIN_BOOTSTRAP_PASSWORD, which made the administrator at start
@@ -184,11 +189,11 @@ class LogSecretsIT {
         }
     }
 
-    /** Every line logged, through SLF4J or java.util.logging, with the stack trace of its exception. */
+    /** Every line logged, through SLF4J (with its MDC and key-value pairs) or java.util.logging, with the stack trace of its exception. */
     private List<String> lines() {
         List<String> lines = new ArrayList<>();
         for (ILoggingEvent e : events()) {
-            lines.add(e.getLoggerName() + " " + e.getFormattedMessage()
+            lines.add(e.getLoggerName() + " " + e.getMDCPropertyMap() + " " + e.getKeyValuePairs() + " " + e.getFormattedMessage()
                     + (e.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(e.getThrowableProxy())));
         }
         SimpleFormatter format = new SimpleFormatter();

@@ -22,7 +22,7 @@ final class Authentication {
 
     static final RouteRole CALLER = Access.CALLER;
     static final String CHALLENGE = "Bearer realm=\"ms-application\", Basic realm=\"ms-application\", charset=\"UTF-8\"";
-    private static final String ATTRIBUTE = "msapp.caller";
+    static final String ATTRIBUTE = "msapp.caller";
 
     private final AuthenticateUser authenticateUser;
     private final AuthenticateToken authenticateToken;

@@ -71,6 +71,8 @@ public final class HttpServer implements AutoCloseable {
                 server.insertHandler(new GracefulHandler());
                 server.insertHandler(new TimedHandler(registry, Tags.empty()));
                 server.insertHandler(new SecurityHeaders());
+                server.insertHandler(new RequestIds());   // outermost: whatever answers, the answer and its log lines name the request
+                server.setRequestLog(new AccessLog());
             });
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
@@ -78,6 +80,7 @@ public final class HttpServer implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, virtualThreads));
             config.staticFiles.enableWebjars();
             Problems.register(config.routes, this::allowedMethods);
+            AccessLog.register(config.routes);
             authentication.register(config.routes);
             config.routes.beforeMatched(ctx -> {
                 if (WITH_BODY.contains(ctx.method()) && hasBody(ctx) && !ctx.isJson()) {

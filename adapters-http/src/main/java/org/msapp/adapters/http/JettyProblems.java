@@ -17,7 +17,7 @@ import org.eclipse.jetty.util.Callback;
 /**
  * What Jetty refuses before Javalin sees the request (a malformed header, headers too large, a path
  * it cannot decode) answered as problem details too, on every method, never as Jetty's HTML page,
- * and with the {@link SecurityHeaders} of every answer.
+ * and with the {@link SecurityHeaders} and the {@link RequestIds request id} of every answer.
  */
 final class JettyProblems extends ErrorHandler {
     /** The paths Jetty gives the request it stands in for a request line it could not make a request of. */
@@ -35,6 +35,8 @@ final class JettyProblems extends ErrorHandler {
         String path = instance(request);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
         SecurityHeaders.putOn(response.getHeaders(), path);
+        response.getHeaders().put(RequestIds.HEADER,
+                request.getAttribute(RequestIds.ATTRIBUTE) instanceof String id ? id : RequestIds.fresh());
         // a HEAD that Jetty refused while reading its headers would get the body: Jetty drops it only once it has read them
         byte[] body = HttpMethod.HEAD.is(request.getMethod()) ? new byte[0] : problem(code, path);
         response.write(true, ByteBuffer.wrap(body), callback);
@@ -44,11 +46,12 @@ final class JettyProblems extends ErrorHandler {
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE));
         SecurityHeaders.putOn(fields, null);
+        fields.put(RequestIds.HEADER, RequestIds.fresh());   // no request was made of it: no id was sent that could be kept
         return ByteBuffer.wrap(problem(status, null));
     }
 
     /** The path that was sent; none when Jetty could not read a whole target off the request line. */
-    private static String instance(Request request) {
+    static String instance(Request request) {
         String path = request.getHttpURI().getPath();
         if (!STAND_INS.contains(path)) return path;
         return TargetKeepingConnectionFactory.sentPath(request).orElse(null);

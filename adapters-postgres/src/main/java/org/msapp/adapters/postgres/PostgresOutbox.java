@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.msapp.application.port.Outbox;
 import org.msapp.application.port.OutboxEvent;
+import org.msapp.application.tracing.Trace;
 
 /**
  * The outbox table, inside one transaction. A claim takes the due rows with {@code FOR UPDATE SKIP
@@ -32,14 +33,16 @@ final class PostgresOutbox implements Outbox {
     @Override
     public void append(OutboxEvent event) {
         handle.createUpdate("""
-                INSERT INTO outbox (event_id, aggregate, type, payload, occurred_at, attempts, next_attempt_at)
-                VALUES (:id, :aggregate, :type, CAST(:payload AS jsonb), :occurred_at, :attempts, :occurred_at)""")
+                INSERT INTO outbox (event_id, aggregate, type, payload, occurred_at, attempts, next_attempt_at, request_id, traceparent)
+                VALUES (:id, :aggregate, :type, CAST(:payload AS jsonb), :occurred_at, :attempts, :occurred_at, :request_id, :traceparent)""")
                 .bind("id", event.id())
                 .bind("aggregate", event.subject())
                 .bind("type", event.type())
                 .bind("payload", Json.write(event.data()))
                 .bind("occurred_at", Rows.at(event.occurredAt()))
                 .bind("attempts", event.attempts())
+                .bind("request_id", event.trace() == null ? null : event.trace().requestId())
+                .bind("traceparent", event.trace() == null ? null : event.trace().traceparent())
                 .execute();
     }
 
@@ -51,7 +54,7 @@ final class PostgresOutbox implements Outbox {
                                    WHERE published_at IS NULL AND next_attempt_at <= :now
                                    ORDER BY position LIMIT :max
                                    FOR UPDATE SKIP LOCKED)
-                RETURNING position, event_id, aggregate, type, payload::text AS payload, occurred_at, attempts""")
+                RETURNING position, event_id, aggregate, type, payload::text AS payload, occurred_at, attempts, request_id, traceparent""")
                 .bind("now", Rows.at(now)).bind("max", max).bind("lease_until", Rows.at(leaseUntil))
                 .map((rs, ctx) -> new Claimed(rs.getLong("position"), event(rs))).list();
         return claimed.stream().sorted(Comparator.comparingLong(Claimed::position)).map(Claimed::event).toList();
@@ -88,7 +91,9 @@ final class PostgresOutbox implements Outbox {
     }
 
     private static OutboxEvent event(ResultSet rs) throws SQLException {
+        String requestId = rs.getString("request_id");
+        Trace trace = requestId == null ? null : new Trace(requestId, rs.getString("traceparent"));
         return new OutboxEvent(rs.getObject("event_id", UUID.class), rs.getString("type"), rs.getString("aggregate"),
-                Rows.instant(rs, "occurred_at"), Json.read(rs.getString("payload"), DATA), rs.getInt("attempts"));
+                Rows.instant(rs, "occurred_at"), Json.read(rs.getString("payload"), DATA), rs.getInt("attempts"), trace);
     }
 }

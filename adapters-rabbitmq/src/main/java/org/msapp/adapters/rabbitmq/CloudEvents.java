@@ -11,13 +11,17 @@ import org.msapp.application.port.OutboxEvent;
 /**
  * An outbox event as a CloudEvents 1.0 message in structured JSON mode: the whole event, attributes
  * and data, is the body ({@code application/cloudevents+json}); the AMQP message-id is the event id,
- * and delivery is persistent.
+ * and delivery is persistent. An event that a request caused carries that request's id as the extension
+ * attribute {@code requestid} and, when the caller sent one, its W3C {@code traceparent} (the
+ * CloudEvents distributed tracing extension).
  */
 final class CloudEvents {
     static final String CONTENT_TYPE = "application/cloudevents+json";
     static final String TYPE_PREFIX = "org.msapp.";
     static final String SOURCE = "/ms-application";
     static final String APP_ID = "ms-application";
+    static final String REQUEST_ID = "requestid";
+    static final String TRACEPARENT = "traceparent";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CloudEvents() {
@@ -32,6 +36,10 @@ final class CloudEvents {
         ce.put("subject", event.subject());
         ce.put("time", event.occurredAt().toString());
         ce.put("datacontenttype", "application/json");
+        if (event.trace() != null) {
+            ce.put(REQUEST_ID, event.trace().requestId());
+            if (event.trace().traceparent() != null) ce.put(TRACEPARENT, event.trace().traceparent());
+        }
         ce.put("data", event.data());
         try {
             return JSON.writeValueAsBytes(ce);

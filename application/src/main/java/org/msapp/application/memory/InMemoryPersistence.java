@@ -254,9 +254,7 @@ public final class InMemoryPersistence implements Persistence {
         public void retryAt(UUID id, Instant at) {
             Entry e = outbox.get(id);
             if (e == null || e.publishedAt() != null) return;
-            OutboxEvent ev = e.event();
-            OutboxEvent counted = new OutboxEvent(ev.id(), ev.type(), ev.subject(), ev.occurredAt(), ev.data(), ev.attempts() + 1);
-            putUndoably(outbox, id, new Entry(counted, at, null, e.sequence()));
+            putUndoably(outbox, id, new Entry(e.event().retried(), at, null, e.sequence()));
         }
 
         @Override

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.msapp.application.fixtures.OutboxEvents;
 import org.msapp.application.fixtures.SequentialIds;
+import org.msapp.application.tracing.Trace;
 
 /**
  * The contract of {@link Persistence.Stores#outbox()}, for every persistence adapter.
@@ -136,6 +137,27 @@ public abstract class OutboxContract {
     }
 
     @Test
+    void a_claimed_event_keeps_the_request_id_and_traceparent_of_the_request_that_caused_it() {
+        Trace trace = new Trace("req-7.a:b_c", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        tx(s -> {
+            s.outbox().append(OutboxEvents.numbered(7, t0.minusSeconds(1), trace));
+            s.outbox().append(OutboxEvents.numbered(8, t0.minusSeconds(1), new Trace("only-an-id", null)));
+            return null;
+        });
+
+        List<OutboxEvent> claimed = claimEvents(t0, 10);
+
+        assertThat(claimed).extracting(OutboxEvent::trace).containsExactly(trace, new Trace("only-an-id", null));
+    }
+
+    @Test
+    void an_event_no_request_caused_comes_back_without_a_trace() {
+        append(7);
+
+        assertThat(claimEvents(t0, 1).get(0).trace()).isNull();
+    }
+
+    @Test
     void a_claimed_event_is_not_claimed_again_before_its_lease_ends() {
         append(1);
         assertThat(claim(t0, 10)).containsExactly(id(1));
@@ -248,6 +270,19 @@ public abstract class OutboxContract {
         }
 
         assertThat(claimEvents(now, 10).get(0).attempts()).isEqualTo(3);
+    }
+
+    @Test
+    void a_retried_event_keeps_its_trace() {
+        Trace trace = new Trace("retried-request", null);
+        tx(s -> {
+            s.outbox().append(OutboxEvents.numbered(1, t0.minusSeconds(1), trace));
+            return null;
+        });
+        claim(t0, 10);
+        retryAt(id(1), t0.plusSeconds(1));
+
+        assertThat(claimEvents(t0.plusSeconds(1), 10).get(0).trace()).isEqualTo(trace);
     }
 
     @Test

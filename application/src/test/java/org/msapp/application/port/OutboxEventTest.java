@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.msapp.application.tracing.Trace;
 import org.msapp.domain.Change;
 import org.msapp.domain.event.DomainEvent;
 import org.msapp.domain.order.ItemDescription;
@@ -94,6 +95,30 @@ class OutboxEventTest {
         OutboxEvent event = OutboxEvent.of(id, user().delete(T2));
         assertThat(event).isEqualTo(new OutboxEvent(id, "user.deleted", "users/7", T2,
                 Map.of("user_id", 7L, "nick_name", "ana.silva"), 0));
+    }
+
+    @Test
+    void an_event_made_while_a_request_is_served_keeps_that_requests_trace_and_one_made_outside_none() {
+        Trace trace = new Trace("a1b2c3", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        OutboxEvent during;
+        try (Trace.Binding ignored = Trace.bind(trace)) {
+            during = OutboxEvent.of(UUID.randomUUID(), user().delete(T2));
+        }
+        OutboxEvent after = OutboxEvent.of(UUID.randomUUID(), user().delete(T2));
+
+        assertThat(during.trace()).isEqualTo(trace);
+        assertThat(after.trace()).isNull();
+    }
+
+    @Test
+    void a_retried_event_counts_one_more_attempt_and_keeps_the_rest() {
+        OutboxEvent first = new OutboxEvent(UUID.randomUUID(), "user.deleted", "users/7", T2, Map.of("user_id", 7L), 0,
+                new Trace("r-1", null));
+
+        OutboxEvent retried = first.retried();
+
+        assertThat(retried).isEqualTo(new OutboxEvent(first.id(), "user.deleted", "users/7", T2, Map.of("user_id", 7L), 1,
+                new Trace("r-1", null)));
     }
 
     @Test

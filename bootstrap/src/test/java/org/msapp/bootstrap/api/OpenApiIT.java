@@ -64,9 +64,29 @@ class OpenApiIT {
         operations(doc).forEach((operation, node) -> node.path("responses").fields().forEachRemaining(answer -> {
             JsonNode response = answer.getValue().has("$ref") ? doc.at(answer.getValue().get("$ref").asText().substring(1))
                     : answer.getValue();
-            if (!response.path("headers").has("X-Content-Type-Options")) without.add(operation + " " + answer.getKey());
+            for (String header : List.of("X-Content-Type-Options", "X-Request-Id")) {
+                if (!response.path("headers").has(header)) without.add(operation + " " + answer.getKey() + ": " + header);
+            }
         }));
-        assertThat(without).as("answers whose headers omit X-Content-Type-Options").isEmpty();
+        assertThat(without).as("answers whose headers omit X-Content-Type-Options or X-Request-Id").isEmpty();
+    }
+
+    @Test
+    void every_operation_documents_the_request_id_and_traceparent_a_caller_may_send() {
+        JsonNode doc = document();
+        List<String> without = new ArrayList<>();
+        doc.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (!METHODS.contains(op.getKey())) return;
+            Set<String> names = new TreeSet<>();
+            for (JsonNode params : List.of(path.getValue().path("parameters"), op.getValue().path("parameters"))) {
+                params.forEach(p -> {
+                    JsonNode param = p.has("$ref") ? doc.at(p.get("$ref").asText().substring(1)) : p;
+                    if (param.path("in").asText().equals("header")) names.add(param.path("name").asText());
+                });
+            }
+            if (!names.containsAll(List.of("X-Request-Id", "traceparent"))) without.add(op.getKey().toUpperCase() + " " + path.getKey());
+        }));
+        assertThat(without).as("operations that do not document the X-Request-Id and traceparent headers").isEmpty();
     }
 
     @Test
