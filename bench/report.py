@@ -58,6 +58,8 @@ lines += [
     f"- RSS under read load (highest VmRSS sampled during the GET scenarios): {read_rss:.0f} MB (target < 300 MB: {verdict(read_rss < 300)})",
     f"- Peak RSS (VmHWM at the end of each service run, the higher of the two): {peak:.0f} MB (target < 450 MB: {verdict(peak < 450)})",
     f"- Ready (fork to /health/ready = 200): {r['ready_redis'][0]} ms with Redis, {r['ready_null'][0]} ms without a cache (target < 2 s: {verdict(ready < 2000)})",
+    f"- Events: {r['outbox'][0]} published to RabbitMQ and confirmed, {r['outbox'][1]} still in the outbox, "
+    f"{r['outbox'][2]} ms after the write scenario ended",
     "- p99 at half the peak rate: not measured (wrk has no fixed-rate mode).",
     f"<!-- /bench:{key} -->",
 ]

@@ -39,6 +39,7 @@ threads=2 connections=32
 port=18091
 db=msapp_bench_run
 prefix="msapp-bench-$$:"
+queue="msapp.bench.$$"   # bound to every event, so that the relay's publishes are routed (and confirmed), not returned
 jar=bootstrap/target/ms-application.jar
 java=${run_java_home:+$run_java_home/bin/}java
 pgbench=$(ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | sort -V | tail -1)
@@ -70,8 +71,10 @@ sampler=
 cleanup() {
   [ -n "$sampler" ] && kill "$sampler" 2>/dev/null
   [ -n "$app" ] && { kill "$app" 2>/dev/null; wait "$app" 2>/dev/null || true; }
+  timeout 30 rabbitmqctl -q delete_queue "$queue" >/dev/null 2>&1 || true
   redis-cli --scan --pattern "${prefix}*" | xargs -r redis-cli del >/dev/null || true
   "${psql[@]}" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true
+  mkdir -p target/bench && cp "$work"/service-*.log target/bench/ 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -85,8 +88,8 @@ results=$work/results   # lines: key value...
 start() {
   local t0 now
   t0=$(date +%s%N)
-  env -u RABBITMQ_AUDIT_QUEUE -u DATABASE_URL -u CACHE_REDIS_URL -u RABBITMQ_URL \
-    HOST_DATABASE=127.0.0.1 DATABASE_NAME=$db RABBITMQ_HOST=127.0.0.1 \
+  env -u DATABASE_URL -u CACHE_REDIS_URL -u RABBITMQ_URL \
+    HOST_DATABASE=127.0.0.1 DATABASE_NAME=$db RABBITMQ_HOST=127.0.0.1 RABBITMQ_AUDIT_QUEUE="$queue" \
     CACHE_TYPE="$1" CACHE_REDIS_HOST=127.0.0.1 CACHE_KEY_PREFIX="$prefix" \
     AUTH_TOKEN_SECRET="$secret" ADMIN_BOOTSTRAP_NICK_NAME=benchroot ADMIN_BOOTSTRAP_PASSWORD='Bench@Root123' \
     HTTP_PORT=$port ACCESS_LOG_LEVEL=WARN SHUTDOWN_DRAIN=0 \
@@ -148,6 +151,16 @@ user_lo=$(awk 'NR == 1 {print $1}' "$work/users"); user_hi=$(awk 'END {print $1}
 scenario live live /health/live
 scenario user user /users/1
 scenario post post /users/1/orders
+# The relay's backlog after the write scenario: how long until every event is confirmed by RabbitMQ (up to 30 s).
+drain0=$(date +%s%N)
+for _ in $(seq 1 300); do
+  pending=$("${psql[@]}" -d $db -tA -c "SELECT count(*) FROM outbox WHERE published_at IS NULL")
+  [ "$pending" = 0 ] && break
+  sleep 0.1
+done
+echo "outbox $("${psql[@]}" -d $db -tA -F' ' -c "SELECT count(*) FILTER (WHERE published_at IS NOT NULL),
+  count(*) FILTER (WHERE published_at IS NULL) FROM outbox") $(( ($(date +%s%N) - drain0) / 1000000 ))" >>"$results"
+say "outbox after the writes (published, unpublished, ms waited): $(tail -1 "$results")"
 stop redis
 
 # 2. The service without a cache: every GET /orders/{id} is a PostgreSQL read.
