@@ -10,6 +10,11 @@ if mode ~= "live" then
     if id then rows[#rows + 1] = { id = id, auth = "Bearer " .. token, lo = tonumber(lo), hi = tonumber(hi) } end
   end
 end
+-- BENCH_DELAY_MS: a pause before each connection's next request, to hold the rate near a target.
+local pause = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
+if pause > 0 then
+  function delay() return pause end
+end
 local body = '{"item_description":"Notebook","item_quantity":2,"item_price":1990}'
 
 local threads = 0

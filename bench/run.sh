@@ -128,6 +128,18 @@ scenario() {
   echo "wrk_$name ${line#RESULT } $(cat "$work/rss-$name")" >>"$results"
   say "$name: $line"
 }
+# half NAME MODE PATH: the same requests at about half the rate the scenario NAME reached (each connection
+# pauses 2 x connections / peak seconds between its requests; wrk waits for the answer first, so the rate
+# lands a little below half): the latency when the service is not saturated.
+half() {
+  local name=$1 mode=$2 path=$3 peak pause line
+  peak=$(awk -v k="wrk_$name" '$1 == k {print $2}' "$results")
+  pause=$(awk -v p="$peak" -v c=$connections 'BEGIN {printf "%d", 2 * c * 1000 / p}')
+  line=$(BENCH_MODE=$mode BENCH_USERS=$work/users BENCH_DELAY_MS=$pause wrk -t$threads -c$connections -d${seconds}s \
+    -s bench/requests.lua "$base$path" | grep '^RESULT')
+  echo "half_$name ${line#RESULT } $peak" >>"$results"
+  say "$name at half rate (a pause of $pause ms per connection): $line"
+}
 
 # 1. The service with the Redis cache: fill it, then the floor, the cached user read, the order write.
 start redis
@@ -150,7 +162,9 @@ user_lo=$(awk 'NR == 1 {print $1}' "$work/users"); user_hi=$(awk 'END {print $1}
 
 scenario live live /health/live
 scenario user user /users/1
+half user user /users/1
 scenario post post /users/1/orders
+half post post /users/1/orders
 # The relay's backlog after the write scenario: how long until every event is confirmed by RabbitMQ (up to 30 s).
 drain0=$(date +%s%N)
 for _ in $(seq 1 300); do
@@ -167,6 +181,7 @@ stop redis
 start null
 scenario live_null live /health/live
 scenario order order /orders/1
+half order order /orders/1
 stop null
 
 # 3. pgbench, the service stopped, at the same concurrency: the same primary-key SELECT, and the same two
