@@ -11,6 +11,8 @@ PASSWORD = "Bench@12345"
 
 def cpf(n):
     d = [int(c) for c in f"{100000000 + n * 7919 % 800000000:09d}"]
+    if len(set(d)) == 1:   # nine equal digits make a CPF the rules refuse, whatever its check digits
+        d[-1] = (d[-1] + 1) % 10
     for count in (9, 10):
         rest = sum(d[i] * (count + 1 - i) for i in range(count)) % 11
         d.append(0 if rest < 2 else 11 - rest)

@@ -55,7 +55,11 @@ stop_all() {   # the processes this script started, by their ids
 trap 'stop_all' EXIT
 trap 'exit 130' INT TERM
 
-if [[ ! -f $JAR ]]; then echo "[ ] building $JAR"; ./mvnw -B -q -DskipTests package; fi
+# Built when missing or older than a source or pom, as bench/run.sh does: a check must test the code as it is.
+if [[ ! -f $JAR ]] || [[ -n "$(find . -path ./.git -prune -o -path '*/target' -prune -o \
+    \( -path '*/src/main/*' -o -name pom.xml \) -type f -newer "$JAR" -print -quit)" ]]; then
+  echo "[ ] building $JAR"; ./mvnw -B -q -DskipTests package
+fi
 
 export PGOPTIONS='--client-min-messages=warning'
 psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $DATABASE WITH (FORCE)" -c "CREATE DATABASE $DATABASE"

@@ -14,8 +14,8 @@ import java.util.Locale;
  * {@link JsonEncoder}) with the time in epoch milliseconds, level, thread, logger, the MDC (the
  * {@code request_id} of the request being served), the key-value pairs (the access log's fields),
  * the formatted message and any exception. Neither the raw message pattern nor its arguments are
- * written: what is logged is what the message says, nothing more. An unknown format is text, with a
- * warning in Logback's status.
+ * written: what is logged is what the message says, nothing more. An unknown format is text ({@code Main}
+ * warns of it once, in the log itself).
  */
 public final class LogEncoder extends EncoderBase<ILoggingEvent> {
     static final String TEXT = "text";
@@ -40,7 +40,6 @@ public final class LogEncoder extends EncoderBase<ILoggingEvent> {
 
     @Override
     public void start() {
-        if (!known(format)) addWarn("LOG_FORMAT '" + format + "' is neither text nor json: the log is text");
         delegate = JSON.equals(format) ? json() : text();
         delegate.setContext(getContext());
         delegate.start();
