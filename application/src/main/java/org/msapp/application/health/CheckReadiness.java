@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,6 +51,8 @@ public final class CheckReadiness {
     private final Settings settings;
     private Checked last;
     private CompletableFuture<Readiness> running;
+    /** A probe that is still at its last check is waited for again, not asked again: one thread per hung probe, not one a second. */
+    private final Map<HealthProbe, Future<Component>> unfinished = new ConcurrentHashMap<>();
 
     public CheckReadiness(List<HealthProbe> probes, Clock clock, Settings settings) {
         this.probes = List.copyOf(probes);
@@ -92,7 +96,10 @@ public final class CheckReadiness {
 
     private Readiness askAll() {
         List<Future<Component>> asked = new ArrayList<>();
-        for (HealthProbe probe : probes) asked.add(PROBES.submit(() -> ask(probe)));
+        for (HealthProbe probe : probes) {
+            Future<Component> previous = unfinished.remove(probe);
+            asked.add(previous != null && !previous.isDone() ? previous : PROBES.submit(() -> ask(probe)));
+        }
         long deadline = System.nanoTime() + settings.probeTimeout().toNanos();
         List<Component> components = new ArrayList<>();
         for (int i = 0; i < probes.size(); i++) components.add(await(probes.get(i), asked.get(i), deadline));
@@ -103,7 +110,7 @@ public final class CheckReadiness {
         try {
             return answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            answer.cancel(true);
+            unfinished.put(probe, answer);
             return new Component(probe.name(), false, probe.critical(),
                     "no answer within " + settings.probeTimeout().toMillis() + " ms");
         } catch (ExecutionException e) {

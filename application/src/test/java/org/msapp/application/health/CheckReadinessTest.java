@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.msapp.application.fixtures.CountingProbe;
@@ -150,6 +151,35 @@ class CheckReadinessTest {
         assertThat(r.components()).containsExactly(
                 new CheckReadiness.Component("database", false, true, "no answer within 100 ms"),
                 new CheckReadiness.Component("broker", true, false, "fine"));
+    }
+
+    @Test
+    void a_probe_still_hung_from_the_last_check_is_waited_for_again_not_asked_again() {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger asked = new AtomicInteger();
+        HealthProbe hung = new Probe("database", true, () -> {
+            asked.incrementAndGet();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return HealthProbe.Result.up("answered at last");
+        });
+        var readiness = new CheckReadiness(List.of(hung), clock,
+                new CheckReadiness.Settings(Duration.ofSeconds(1), Duration.ofMillis(50)));
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(readiness.handle().ready()).isFalse();
+            clock.advance(Duration.ofSeconds(2));
+        }
+        assertThat(asked).as("checks begun while the first hung").hasValue(1);
+
+        release.countDown();
+        assertThat(readiness.handle().components()).extracting(CheckReadiness.Component::detail).containsExactly("answered at last");
+        clock.advance(Duration.ofSeconds(2));
+        readiness.handle();
+        assertThat(asked).as("asked anew once it answered").hasValue(2);
     }
 
     @Test
