@@ -10,12 +10,18 @@ import org.msapp.application.port.Cache;
 import org.msapp.application.port.CacheKey;
 
 /**
- * An in-process cache (CACHE_TYPE=simple), bounded in size: when full, it starts again empty. It holds
- * values as their codec's fields, as Redis does, so what it keeps is what Redis would keep.
+ * An in-process cache (CACHE_TYPE=simple), bounded in size: when full, it drops what has expired, then
+ * the values, and keeps the evictions it still remembers (they refuse the stale values of racing
+ * readers) unless they alone fill it. It holds values as their codec's fields, as Redis does, so what
+ * it keeps is what Redis would keep.
  */
 public final class InMemoryCache implements Cache {
     /** A value (none after an eviction) until {@code expiresAt}, and the versions an eviction refuses until {@code staleUntil}. */
     private record Held(Map<String, Object> fields, long version, Instant expiresAt, long staleUpTo, Instant staleUntil) {
+        boolean remembersEvictionAt(Instant now) {
+            return staleUntil.isAfter(now);
+        }
+
         boolean hasValueAt(Instant now) {
             return fields != null && expiresAt.isAfter(now);
         }
@@ -67,6 +73,10 @@ public final class InMemoryCache implements Cache {
     }
 
     private void makeRoom() {
+        if (entries.size() < maxEntries) return;
+        Instant now = clock.instant();
+        entries.values().removeIf(held -> !held.hasValueAt(now) && !held.remembersEvictionAt(now));
+        if (entries.size() >= maxEntries) entries.values().removeIf(held -> !held.remembersEvictionAt(now));
         if (entries.size() >= maxEntries) entries.clear();
     }
 }

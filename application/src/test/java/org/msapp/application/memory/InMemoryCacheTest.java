@@ -46,4 +46,18 @@ class InMemoryCacheTest extends CacheContract {
         assertThat(held).isBetween(1L, 3L);
         assertThat(cache.get(CachedReads.user(new UserId(4)))).isPresent();
     }
+
+    @Test
+    void a_full_cache_drops_values_before_the_evictions_that_refuse_a_racing_readers_stale_copy() {
+        InMemoryCache cache = new InMemoryCache(TestClock.fixed(), 3);
+        UserSnapshot alice = UserSnapshot.of(Users.alice().withId(1).build());
+        cache.evict(CachedReads.user(alice.id()), alice.version());
+        for (long id = 2; id <= 4; id++) {
+            cache.put(CachedReads.user(new UserId(id)), UserSnapshot.of(Users.alice().withId(id).build()), Duration.ofMinutes(1));
+        }
+
+        cache.put(CachedReads.user(alice.id()), alice, Duration.ofMinutes(1));   // a reader that read before the write
+
+        assertThat(cache.get(CachedReads.user(alice.id()))).isEmpty();
+    }
 }
