@@ -39,6 +39,6 @@ final class AuthRoutes {
             return new AuthenticateUser.Command(nickName, password, proxies.clientAddress(ctx));
         });
         IssueToken.IssuedToken token = issueToken.handle(credentials);
-        ctx.header("Cache-Control", "no-store").json(new TokenView(token.accessToken(), token.tokenType(), token.expiresIn()));
+        ctx.json(new TokenView(token.accessToken(), token.tokenType(), token.expiresIn()));
     }
 }

@@ -33,7 +33,6 @@ public final class OutboxRelay {
     private final Settings settings;
     private final LongAdder publishedCount = new LongAdder();
     private final LongAdder confirmedCount = new LongAdder();
-    private final LongAdder failedCount = new LongAdder();
 
     public OutboxRelay(Persistence persistence, EventPublisher publisher, Clock clock, Settings settings) {
         this.persistence = persistence;
@@ -84,12 +83,13 @@ public final class OutboxRelay {
 
     /** Events handed to the publisher and not confirmed since the start (refused, returned, unanswered, or the publisher failed). */
     public long failed() {
-        return failedCount.sum();
+        return published() - confirmed();
     }
 
     private int relay(List<OutboxEvent> batch) {
         Set<UUID> confirmed = publish(batch);
-        count(batch.size(), confirmed.size());
+        publishedCount.add(batch.size());
+        confirmedCount.add(confirmed.size());
         Instant after = clock.instant();
         persistence.inTransaction(stores -> {
             stores.outbox().markPublished(confirmed, after);
@@ -99,12 +99,6 @@ public final class OutboxRelay {
             return null;
         });
         return confirmed.size();
-    }
-
-    private void count(int handed, int confirmedOfThem) {
-        publishedCount.add(handed);
-        confirmedCount.add(confirmedOfThem);
-        failedCount.add(handed - confirmedOfThem);
     }
 
     /** Delay before attempt {@code attempts + 2}: first retry, doubled per failure, capped. */
