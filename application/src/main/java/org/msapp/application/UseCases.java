@@ -46,9 +46,10 @@ public record UseCases(RegisterUser registerUser, AuthenticateUser authenticateU
         var p = ports.persistence();
         var cache = new CacheAside(ports.cache(), settings.cacheTtl());
         var throttle = new LoginThrottle(ports.failedLogins(), ports.clock(), settings.loginThrottle());
+        var registerUser = new RegisterUser(p, ports.hasher(), ports.ids(), ports.clock());
         var authenticateUser = new AuthenticateUser(p, ports.hasher(), throttle);
         return new UseCases(
-                new RegisterUser(p, ports.hasher(), ports.ids(), ports.clock()),
+                registerUser,
                 authenticateUser,
                 new IssueToken(authenticateUser, ports.tokens(), ports.ids(), ports.clock(), settings.tokenLifetime()),
                 new AuthenticateToken(ports.tokens(), p),
@@ -65,7 +66,7 @@ public record UseCases(RegisterUser registerUser, AuthenticateUser authenticateU
                 new UpdateOrder(p, cache, ports.ids(), ports.clock()),
                 new DeleteOrder(p, cache, ports.ids(), ports.clock()),
                 new SetAdminRole(p, cache, ports.ids(), ports.clock()),
-                new BootstrapAdmin(p, ports.hasher(), ports.ids(), ports.clock()),
+                new BootstrapAdmin(p, registerUser),
                 new RunIdempotently(p, ports.clock()),
                 new CheckReadiness(ports.probes(), ports.clock(), CheckReadiness.Settings.defaults()),
                 cache,

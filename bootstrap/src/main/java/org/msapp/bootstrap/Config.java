@@ -12,7 +12,7 @@ import org.msapp.adapters.http.TrustedProxies;
 import org.msapp.adapters.postgres.PostgresSettings;
 import org.msapp.adapters.rabbitmq.RabbitSettings;
 import org.msapp.adapters.redis.RedisSettings;
-import org.msapp.application.user.BootstrapAdmin;
+import org.msapp.application.user.RegisterUser;
 import org.msapp.domain.InvalidField;
 import org.msapp.domain.user.Cpf;
 import org.msapp.domain.user.Email;
@@ -27,7 +27,7 @@ import org.msapp.domain.user.PhoneNumber;
  */
 public record Config(String httpHost, int httpPort, Optional<Database> database, Optional<RabbitSettings> rabbitmq,
                      Optional<RedisSettings> redis, CacheType cacheType, Duration cacheTtl, Optional<Secret> authTokenSecret,
-                     Duration authTokenLifetime, Optional<BootstrapAdmin.Command> bootstrapAdmin, Duration outboxRetention,
+                     Duration authTokenLifetime, Optional<RegisterUser.Command> bootstrapAdmin, Duration outboxRetention,
                      PasswordHashing passwordHashing, TrustedProxies trustedProxies, Shutdown shutdown) {
 
     public enum CacheType { REDIS, SIMPLE, NULL }
@@ -76,7 +76,7 @@ public record Config(String httpHost, int httpPort, Optional<Database> database,
     }
 
     /** The same settings with a token key and a first administrator, as every instance of one deployment shares them. */
-    public Config withAccess(Secret tokenSecret, Optional<BootstrapAdmin.Command> admin) {
+    public Config withAccess(Secret tokenSecret, Optional<RegisterUser.Command> admin) {
         return new Config(httpHost, httpPort, database, rabbitmq, redis, cacheType, cacheTtl, Optional.of(tokenSecret),
                 authTokenLifetime, admin, outboxRetention, passwordHashing, trustedProxies, shutdown);
     }
@@ -209,14 +209,14 @@ public record Config(String httpHost, int httpPort, Optional<Database> database,
      * ADMIN_BOOTSTRAP_NICK_NAME and ADMIN_BOOTSTRAP_PASSWORD (both or neither), and the optional
      * ADMIN_BOOTSTRAP_FULL_NAME, _CPF, _EMAIL and _PHONE_NUMBER, else placeholders the rules accept.
      */
-    private static Optional<BootstrapAdmin.Command> bootstrapAdmin(Map<String, String> env) {
+    private static Optional<RegisterUser.Command> bootstrapAdmin(Map<String, String> env) {
         Optional<String> nickName = first(env, "ADMIN_BOOTSTRAP_NICK_NAME");
         Optional<String> password = Optional.ofNullable(env.get("ADMIN_BOOTSTRAP_PASSWORD")).filter(p -> !p.isEmpty());
         if (nickName.isEmpty() && password.isEmpty()) return Optional.empty();
         if (nickName.isEmpty() || password.isEmpty()) {
             throw new IllegalArgumentException("ADMIN_BOOTSTRAP_NICK_NAME and ADMIN_BOOTSTRAP_PASSWORD go together: set both, or neither");
         }
-        return Optional.of(new BootstrapAdmin.Command(
+        return Optional.of(new RegisterUser.Command(
                 valid("ADMIN_BOOTSTRAP_NICK_NAME", () -> NickName.of(nickName.get())),
                 valid("ADMIN_BOOTSTRAP_PASSWORD", () -> Password.newPassword(Password.FIELD, password.get())),
                 valid("ADMIN_BOOTSTRAP_FULL_NAME", () -> FullName.of(env.getOrDefault("ADMIN_BOOTSTRAP_FULL_NAME", "Administrator"))),

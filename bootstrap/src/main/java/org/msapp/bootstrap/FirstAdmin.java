@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.msapp.application.user.BootstrapAdmin.Outcome;
 import org.msapp.application.user.BootstrapAdmin;
+import org.msapp.application.user.RegisterUser;
 
 /** At start: makes the first administrator from ADMIN_BOOTSTRAP_* when there is none, and says what it found. */
 final class FirstAdmin {
@@ -11,7 +12,7 @@ final class FirstAdmin {
     }
 
     /** {@code report} takes the start-up line, {@code warn} a warning; neither ever gets the password. */
-    static void ensure(BootstrapAdmin bootstrap, Optional<BootstrapAdmin.Command> admin, Consumer<String> report,
+    static void ensure(BootstrapAdmin bootstrap, Optional<RegisterUser.Command> admin, Consumer<String> report,
                        Consumer<String> warn) {
         if (admin.isEmpty()) {
             if (bootstrap.anyAdmin()) {

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.msapp.adapters.rabbitmq.RabbitSettings;
 import org.msapp.adapters.redis.RedisSettings;
-import org.msapp.application.user.BootstrapAdmin;
+import org.msapp.application.user.RegisterUser;
 
 class ConfigTest {
     @Test
@@ -141,7 +141,7 @@ class ConfigTest {
                 "ADMIN_BOOTSTRAP_NICK_NAME", " Ops.Root ", "ADMIN_BOOTSTRAP_PASSWORD", "the first admin's passphrase"));
         assertThat(c.authTokenSecret()).map(Config.Secret::bytes).hasValueSatisfying(b -> assertThat(b).hasSize(32));
         assertThat(c.authTokenLifetime()).isEqualTo(Duration.ofMinutes(10));
-        BootstrapAdmin.Command admin = c.bootstrapAdmin().orElseThrow();
+        RegisterUser.Command admin = c.bootstrapAdmin().orElseThrow();
         assertThat(admin.nickName().value()).isEqualTo("Ops.Root");
         assertThat(admin.password().clear()).isEqualTo("the first admin's passphrase");
         assertThat(c.toString()).doesNotContain(secret).doesNotContain("passphrase");
@@ -151,7 +151,7 @@ class ConfigTest {
     void the_bootstrap_administrators_other_fields_are_placeholders_the_rules_accept_unless_set() {
         Config c = Config.fromEnvironment(Map.of("ADMIN_BOOTSTRAP_NICK_NAME", "root", "ADMIN_BOOTSTRAP_PASSWORD", "12345678",
                 "ADMIN_BOOTSTRAP_EMAIL", "ops@example.com"));
-        BootstrapAdmin.Command admin = c.bootstrapAdmin().orElseThrow();
+        RegisterUser.Command admin = c.bootstrapAdmin().orElseThrow();
         assertThat(admin.fullName().value()).isEqualTo("Administrator");
         assertThat(admin.email().value()).isEqualTo("ops@example.com");
         assertThat(admin.cpf().masked()).isEqualTo("***.982.247-**");

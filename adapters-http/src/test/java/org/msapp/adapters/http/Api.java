@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.msapp.adapters.http.ApiClient.Response;
-import org.msapp.application.user.BootstrapAdmin;
+import org.msapp.application.user.RegisterUser;
 import org.msapp.domain.user.Cpf;
 import org.msapp.domain.user.Email;
 import org.msapp.domain.user.FullName;
@@ -94,8 +94,8 @@ public final class Api {
     }
 
     /** The first administrator ({@link #ADMIN}, password {@link #ADMIN_PASSWORD}), as ADMIN_BOOTSTRAP_* name it. */
-    public static BootstrapAdmin.Command bootstrapAdmin() {
-        return new BootstrapAdmin.Command(NickName.of(ADMIN), Password.newPassword(Password.FIELD, ADMIN_PASSWORD),
+    public static RegisterUser.Command bootstrapAdmin() {
+        return new RegisterUser.Command(NickName.of(ADMIN), Password.newPassword(Password.FIELD, ADMIN_PASSWORD),
                 FullName.of("Administrator"), Cpf.of(CPF), Email.of("root@example.com"), PhoneNumber.of("0"));
     }
 

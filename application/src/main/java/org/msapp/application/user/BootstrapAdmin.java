@@ -1,32 +1,18 @@
 package org.msapp.application.user;
 
-import java.time.Clock;
 import java.util.Optional;
-import org.msapp.application.port.IdGenerator;
-import org.msapp.application.port.OutboxEvent;
-import org.msapp.application.port.PasswordHasher;
 import org.msapp.application.port.Persistence;
-import org.msapp.domain.user.Cpf;
-import org.msapp.domain.user.Email;
-import org.msapp.domain.user.FullName;
 import org.msapp.domain.user.NickName;
 import org.msapp.domain.user.NickNameTaken;
-import org.msapp.domain.user.Password;
-import org.msapp.domain.user.PasswordHash;
-import org.msapp.domain.user.PhoneNumber;
-import org.msapp.domain.user.User;
 import org.msapp.domain.user.UserId;
 
 /**
- * Makes the first administrator, as the service starts, when there is none. It never grants the
- * role to a user who exists already: a name is not a credential, and whoever registered it first may
- * not be the operator.
+ * Makes the first administrator, as the service starts, when there is none: a registration, through
+ * {@link RegisterUser}, that holds the role from its first version. It never grants the role to a
+ * user who exists already: a name is not a credential, and whoever registered it first may not be the
+ * operator.
  */
 public final class BootstrapAdmin {
-    public record Command(NickName nickName, Password password, FullName fullName, Cpf cpf, Email email,
-                          PhoneNumber phoneNumber) {
-    }
-
     /** What happened; {@code user} is the administrator made, for {@link Outcome.Kind#CREATED} alone. */
     public record Outcome(Kind kind, Optional<UserId> user) {
         public enum Kind {
@@ -40,15 +26,11 @@ public final class BootstrapAdmin {
     }
 
     private final Persistence persistence;
-    private final PasswordHasher hasher;
-    private final IdGenerator ids;
-    private final Clock clock;
+    private final RegisterUser registerUser;
 
-    public BootstrapAdmin(Persistence persistence, PasswordHasher hasher, IdGenerator ids, Clock clock) {
+    public BootstrapAdmin(Persistence persistence, RegisterUser registerUser) {
         this.persistence = persistence;
-        this.hasher = hasher;
-        this.ids = ids;
-        this.clock = clock;
+        this.registerUser = registerUser;
     }
 
     /** Whether any user holds the administrator's role. */
@@ -56,18 +38,14 @@ public final class BootstrapAdmin {
         return persistence.inTransaction(stores -> !stores.users().admins().isEmpty());
     }
 
-    public Outcome handle(Command c) {
+    public Outcome handle(RegisterUser.Command c) {
         Outcome unchanged = unchanged(c.nickName());
         if (unchanged != null) return unchanged;
-        PasswordHash hash = hasher.hash(c.password());   // outside the unit of work: it is slow
+        RegisterUser.Prepared prepared = registerUser.prepare(c);   // the hash, outside the unit of work
         try {
             return persistence.inTransaction(stores -> {
                 if (!stores.users().admins().isEmpty()) return new Outcome(Outcome.Kind.ADMIN_EXISTS, Optional.empty());
-                var registered = User.registerAdmin(stores.users().nextId(), c.nickName(), hash, c.fullName(), c.cpf(),
-                        c.email(), c.phoneNumber(), clock.instant());
-                stores.users().add(registered.state());
-                stores.outbox().append(OutboxEvent.of(ids.newEventId(), registered.event()));
-                return new Outcome(Outcome.Kind.CREATED, Optional.of(registered.state().id()));
+                return new Outcome(Outcome.Kind.CREATED, Optional.of(registerUser.add(stores, prepared, true).id()));
             });
         } catch (NickNameTaken raced) {   // another instance, starting at once, made it: or someone registered it
             Outcome after = unchanged(c.nickName());

@@ -14,6 +14,7 @@ import org.msapp.domain.user.Password;
 import org.msapp.domain.user.PasswordHash;
 import org.msapp.domain.user.PhoneNumber;
 import org.msapp.domain.user.User;
+import org.msapp.domain.user.UserId;
 
 public final class RegisterUser {
     public record Command(NickName nickName, Password password, FullName fullName, Cpf cpf, Email email,
@@ -51,13 +52,18 @@ public final class RegisterUser {
 
     /** @throws NickNameTaken when the nick name is someone's already, in any case (the store refuses it) */
     public User handle(Prepared p) {
+        return persistence.inTransaction(stores -> add(stores, p, false));
+    }
+
+    /** Adds the user inside {@code stores}' unit of work, with the administrator's role when {@code admin}. */
+    User add(Persistence.Stores stores, Prepared p, boolean admin) {
         Command c = p.command();
-        return persistence.inTransaction(stores -> {
-            var registered = User.register(stores.users().nextId(), c.nickName(), p.hash(), c.fullName(), c.cpf(),
-                    c.email(), c.phoneNumber(), clock.instant());
-            stores.users().add(registered.state());
-            stores.outbox().append(OutboxEvent.of(ids.newEventId(), registered.event()));
-            return registered.state();
-        });
+        UserId id = stores.users().nextId();
+        var registered = admin
+                ? User.registerAdmin(id, c.nickName(), p.hash(), c.fullName(), c.cpf(), c.email(), c.phoneNumber(), clock.instant())
+                : User.register(id, c.nickName(), p.hash(), c.fullName(), c.cpf(), c.email(), c.phoneNumber(), clock.instant());
+        stores.users().add(registered.state());
+        stores.outbox().append(OutboxEvent.of(ids.newEventId(), registered.event()));
+        return registered.state();
     }
 }

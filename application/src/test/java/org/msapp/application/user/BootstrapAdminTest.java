@@ -19,8 +19,8 @@ import org.msapp.domain.user.User;
 class BootstrapAdminTest {
     private final InMemoryServices app = new InMemoryServices();
 
-    private static BootstrapAdmin.Command root() {
-        return new BootstrapAdmin.Command(NickName.of("root"), Password.newPassword(Password.FIELD, "bootstrap-secret"),
+    private static RegisterUser.Command root() {
+        return new RegisterUser.Command(NickName.of("root"), Password.newPassword(Password.FIELD, "bootstrap-secret"),
                 FullName.of("Administrator"), Cpf.of("529.982.247-25"), Email.of("admin@example.invalid"), PhoneNumber.of("0"));
     }
 
