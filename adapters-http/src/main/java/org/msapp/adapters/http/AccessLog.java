@@ -36,7 +36,7 @@ final class AccessLog implements RequestLog {
     @Override
     public void log(Request request, Response response) {
         if (!LOG.isInfoEnabled()) return;
-        String id = response.getHeaders().get(RequestIds.HEADER);
+        String id = request.getAttribute(RequestIds.ATTRIBUTE) instanceof String given ? given : response.getHeaders().get(RequestIds.HEADER);
         String route = request.getAttribute(ROUTE) instanceof String template ? template : sent(request);
         Caller caller = request.getAttribute(Authentication.ATTRIBUTE) instanceof Caller c ? c : null;
         long millis = TimeUnit.NANOSECONDS.toMillis(NanoTime.since(request.getBeginNanoTime()));
