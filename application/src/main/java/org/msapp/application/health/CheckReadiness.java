@@ -97,8 +97,10 @@ public final class CheckReadiness {
     private Readiness askAll() {
         List<Future<Component>> asked = new ArrayList<>();
         for (HealthProbe probe : probes) {
+            // An answer that came in after the last check gave up on it is taken as this check's: asking
+            // again would start one more call on a backend that has just shown it is slow.
             Future<Component> previous = unfinished.remove(probe);
-            asked.add(previous != null && !previous.isDone() ? previous : PROBES.submit(() -> ask(probe)));
+            asked.add(previous != null ? previous : PROBES.submit(() -> ask(probe)));
         }
         long deadline = System.nanoTime() + settings.probeTimeout().toNanos();
         List<Component> components = new ArrayList<>();
