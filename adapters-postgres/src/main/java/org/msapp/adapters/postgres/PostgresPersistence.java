@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -79,15 +80,29 @@ public final class PostgresPersistence implements Persistence, AutoCloseable {
     public <T> T inTransaction(Function<Stores, T> work) {
         Handle joined = current.get();
         if (joined != null) return work.apply(new HandleStores(joined));
+        return translatingFailures(() -> jdbi.inTransaction(handle -> bound(handle, work)));
+    }
+
+    @Override
+    public <T> T read(Function<Stores, T> work) {
+        Handle joined = current.get();
+        if (joined != null) return work.apply(new HandleStores(joined));
+        return translatingFailures(() -> jdbi.withHandle(handle -> bound(handle, work)));
+    }
+
+    /** Runs {@code work} on {@code handle}, which a nested call on this thread joins. */
+    private <T> T bound(Handle handle, Function<Stores, T> work) {
+        current.set(handle);
         try {
-            return jdbi.inTransaction(handle -> {
-                current.set(handle);
-                try {
-                    return work.apply(new HandleStores(handle));
-                } finally {
-                    current.remove();
-                }
-            });
+            return work.apply(new HandleStores(handle));
+        } finally {
+            current.remove();
+        }
+    }
+
+    private static <T> T translatingFailures(Supplier<T> call) {
+        try {
+            return call.get();
         } catch (DomainException | IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -116,7 +131,7 @@ public final class PostgresPersistence implements Persistence, AutoCloseable {
 
     /** The server's version, e.g. {@code 15.20}. */
     public String serverVersion() {
-        return inTransaction(stores -> ((HandleStores) stores).handle.createQuery("SHOW server_version").mapTo(String.class).one())
+        return read(stores -> ((HandleStores) stores).handle.createQuery("SHOW server_version").mapTo(String.class).one())
                 .split(" ")[0];
     }
 

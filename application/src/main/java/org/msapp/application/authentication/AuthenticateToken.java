@@ -24,7 +24,7 @@ public final class AuthenticateToken {
     /** @throws InvalidCredentials when the token is not valid, has expired, or has been revoked */
     public Caller handle(String token) {
         AccessTokens.Claims claims = tokens.verify(token);
-        User user = persistence.inTransaction(stores -> stores.users().find(claims.user()))
+        User user = persistence.read(stores -> stores.users().find(claims.user()))
                 .orElseThrow(() -> new InvalidCredentials("the token's user no longer exists"));
         if (user.credentialsVersion() != claims.credentialsVersion()) {
             throw new InvalidCredentials("the token was revoked by a change of password; ask for a new one");

@@ -44,7 +44,7 @@ public final class AuthenticateUser {
      */
     public Authenticated handle(Command c) {
         NickName nickName = NickName.lookup(c.nickName()).orElseThrow(InvalidCredentials::new);
-        User user = persistence.inTransaction(stores -> stores.users().findByNickName(nickName)).orElse(null);
+        User user = persistence.read(stores -> stores.users().findByNickName(nickName)).orElse(null);
         // the account's own key, whichever spelling found it; the input's for a name no one holds
         String key = user == null ? c.nickName().toLowerCase(Locale.ROOT) : user.nickName().key();
         LoginThrottle.Attempt attempt = throttle.attempt(key, c.clientAddress());

@@ -21,7 +21,7 @@ public final class GetOrder {
     }
 
     public Order handle(Query q) {
-        Order order = cache.read(CachedReads.order(q.order()), () -> persistence.inTransaction(stores -> stores.orders().find(q.order())))
+        Order order = cache.read(CachedReads.order(q.order()), () -> persistence.read(stores -> stores.orders().find(q.order())))
                 .orElseThrow(() -> new OrderNotFound(q.order()));
         q.caller().requireAccessTo(order.userId());
         return order;

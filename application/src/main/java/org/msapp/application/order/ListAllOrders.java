@@ -22,7 +22,7 @@ public final class ListAllOrders {
 
     public Page<Order> handle(Query q) {
         q.caller().requireAdmin("the orders of everyone");
-        return Page.of(persistence.inTransaction(stores -> stores.orders().list(q.after(), q.limit() + 1)), q.limit(),
+        return Page.of(persistence.read(stores -> stores.orders().list(q.after(), q.limit() + 1)), q.limit(),
                 o -> o.id().value());
     }
 }

@@ -26,7 +26,7 @@ public final class OutboxBacklog {
 
     public void refresh() {
         try {
-            last = persistence.inTransaction(stores -> stores.outbox().backlog());
+            last = persistence.read(stores -> stores.outbox().backlog());
         } catch (ServiceUnavailable e) {
             // the database's outage is told by readiness and the pool's metrics; the last reading stands
         }

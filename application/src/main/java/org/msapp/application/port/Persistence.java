@@ -17,6 +17,16 @@ import java.util.function.Function;
 public interface Persistence {
     <T> T inTransaction(Function<Stores, T> work);
 
+    /**
+     * Runs {@code work}, one read, with no transaction around it: on a database, a single statement in
+     * autocommit, with no BEGIN and no COMMIT (one round trip, not three). Two reads made in one call may
+     * see different commits; when they must agree, use {@link #inTransaction}. Inside the work of
+     * {@link #inTransaction}, on the same thread, it joins that unit of work. Fails as {@link #inTransaction} does.
+     */
+    default <T> T read(Function<Stores, T> work) {
+        return inTransaction(work);
+    }
+
     /** The stores of one unit of work. */
     interface Stores {
         UserStore users();

@@ -52,7 +52,7 @@ public final class ChangePassword {
 
     public void handle(Command c) {
         c.caller().requireAccessTo(c.user());
-        User current = persistence.inTransaction(stores -> stores.users().find(c.user()))
+        User current = persistence.read(stores -> stores.users().find(c.user()))
                 .orElseThrow(() -> new UserNotFound(c.user()));
         c.expectedVersion().check("user", current.version());
         if (asksForCurrentPassword(c.caller(), c.user())) {

@@ -23,6 +23,6 @@ public final class FindUserByNickName {
     public Optional<User> handle(Query q) {
         if (!q.caller().nickName().key().equals(q.nickName().key())) q.caller().requireAdmin("other users");
         NickName nickName = q.nickName();
-        return persistence.inTransaction(stores -> stores.users().findByNickName(nickName));
+        return persistence.read(stores -> stores.users().findByNickName(nickName));
     }
 }

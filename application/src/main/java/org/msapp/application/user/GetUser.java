@@ -24,7 +24,7 @@ public final class GetUser {
     public UserSnapshot handle(Query q) {
         q.caller().requireAccessTo(q.user());
         return cache.read(CachedReads.user(q.user()),
-                        () -> persistence.inTransaction(stores -> stores.users().find(q.user())).map(UserSnapshot::of))
+                        () -> persistence.read(stores -> stores.users().find(q.user())).map(UserSnapshot::of))
                 .orElseThrow(() -> new UserNotFound(q.user()));
     }
 }

@@ -22,7 +22,7 @@ public final class ListUsers {
 
     public Page<User> handle(Query q) {
         q.caller().requireAdmin("the list of users");
-        return Page.of(persistence.inTransaction(stores -> stores.users().list(q.after(), q.limit() + 1)), q.limit(),
+        return Page.of(persistence.read(stores -> stores.users().list(q.after(), q.limit() + 1)), q.limit(),
                 u -> u.id().value());
     }
 }

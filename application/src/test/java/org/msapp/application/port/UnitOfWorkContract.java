@@ -30,7 +30,7 @@ import org.msapp.domain.user.UserId;
 /**
  * The unit of work of {@link Persistence#inTransaction}, across all four stores: everything commits
  * together or nothing is kept, the failure comes back as it was thrown, and a nested call joins the
- * outer one. For every persistence adapter, beside the contracts of each store.
+ * outer one; {@link Persistence#read} sees what committed, and joins a unit of work it is called in. For every persistence adapter, beside the contracts of each store.
  */
 public abstract class UnitOfWorkContract {
     private static final Instant LATER = TestClock.START.plus(Duration.ofMinutes(5));
@@ -180,6 +180,25 @@ public abstract class UnitOfWorkContract {
         });
 
         assertThat(allOrders()).extracting(Order::userId).containsExactly(alice.id());
+    }
+
+    @Test
+    void a_read_sees_what_committed_and_inside_a_unit_of_work_joins_it() {
+        User alice = Users.alice().storedIn(db);
+        Optional<User> read = db.read(s -> s.users().find(alice.id()));
+        assertThat(read).contains(alice);
+
+        Throwable thrown = catchThrowable(() -> db.inTransaction(outer -> {
+            User bob = Users.bob().withId(outer.users().nextId().value()).build();
+            outer.users().add(bob);
+            Optional<User> joined = db.read(inner -> inner.users().find(bob.id()));
+            assertThat(joined).contains(bob);
+            throw new GiveUp();
+        }));
+
+        assertThat(thrown).isInstanceOf(GiveUp.class);
+        List<User> committed = db.read(s -> s.users().list(Optional.empty(), 10));
+        assertThat(committed).containsExactly(alice);
     }
 
     @Test
