@@ -30,7 +30,6 @@ public final class PlaceOrder {
     public Order handle(Command c) {
         c.caller().requireAccessTo(c.user());
         return persistence.inTransaction(stores -> {
-            stores.users().find(c.user()).orElseThrow(() -> new UserNotFound(c.user()));
             var placed = Order.place(stores.orders().nextId(), c.user(), c.item(), c.quantity(), c.price(), clock.instant());
             stores.orders().add(placed.state());
             stores.outbox().append(OutboxEvent.of(ids.newEventId(), placed.event()));
