@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 
 /**
  * Flyway owns the schema ({@code db/migration}). V1 is the tutorial's own DDL, so a database the
@@ -33,10 +34,19 @@ final class Migrations {
                 .baselineVersion("0")
                 .baselineDescription("adopted in place: tables made before this service")
                 .load();
+        try {
+            flyway.migrate();   // validates first: a version applied that this build does not have fails here
+        } catch (FlywayValidateException e) {
+            refuseANewerSchema(flyway, settings);
+            throw e;
+        }
+    }
+
+    /** Only once validation has failed: reading the history again costs a scan of the classpath and a query. */
+    private static void refuseANewerSchema(Flyway flyway, PostgresSettings settings) {
         Arrays.stream(flyway.info().applied()).filter(m -> FUTURE.contains(m.getState())).reduce((a, b) -> b).ifPresent(newest -> {
             throw new IllegalStateException("the database " + settings.where() + " is at schema version " + newest.getVersion()
                     + ", newer than this build knows: run a build at least as new, or restore a matching backup");
         });
-        flyway.migrate();
     }
 }
