@@ -51,15 +51,24 @@ public final class Application implements AutoCloseable {
         return closingOnFailure(resources -> {
             Clock clock = Clock.tickMillis(ZoneOffset.UTC);
             var plugs = new Plugs(report, resources);
-            var persistence = plugs.in(PersistenceFactory.create(config.database()));
-            var events = plugs.in(EventPublisherFactory.create(config.rabbitmq(), config.database().isPresent()));
-            var cache = plugs.in(CacheFactory.create(config.cacheType(), config.redis(), clock));
-            var hasher = plugs.in(PasswordHasherFactory.create(config.passwordHashing()));
             var keys = Keys.from(config.authTokenSecret());
-            var tokens = plugs.in(AccessTokensFactory.create(keys, clock, config.authTokenLifetime()));
-            var failedLogins = plugs.in(FailedLoginsFactory.create(config.redis(), LOGIN_THROTTLE.mostCounted()));
-            var ports = new Ports(persistence, events, cache, hasher, tokens, failedLogins, new RandomIds(), clock, plugs.probes());
-            return run(config, ports, keys, resources, report, plugs.meters());
+            try (var making = new SideBySide(abandoned -> abandoned.resources().forEach(resources::add))) {
+                var persistenceMade = making.begin(() -> PersistenceFactory.create(config.database()));
+                var eventsMade = making.begin(() -> EventPublisherFactory.create(config.rabbitmq(), config.database().isPresent()));
+                var cacheMade = making.begin(() -> CacheFactory.create(config.cacheType(), config.redis(), clock));
+                var hasherMade = making.begin(() -> PasswordHasherFactory.create(config.passwordHashing()));
+                var tokensMade = making.begin(() -> AccessTokensFactory.create(keys, clock, config.authTokenLifetime()));
+                var failedLoginsMade = making.begin(() -> FailedLoginsFactory.create(config.redis(), LOGIN_THROTTLE.mostCounted()));
+                making.beside(HttpServer::prepare);
+                var persistence = plugs.in(making.take(persistenceMade));
+                var events = plugs.in(making.take(eventsMade));
+                var cache = plugs.in(making.take(cacheMade));
+                var hasher = plugs.in(making.take(hasherMade));
+                var tokens = plugs.in(making.take(tokensMade));
+                var failedLogins = plugs.in(making.take(failedLoginsMade));
+                var ports = new Ports(persistence, events, cache, hasher, tokens, failedLogins, new RandomIds(), clock, plugs.probes());
+                return run(config, ports, keys, resources, report, plugs.meters());
+            }
         });
     }
 
