@@ -6,6 +6,8 @@ import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,16 +34,26 @@ final class RequestMetrics implements RequestLogger {
         this.registry = registry;
     }
 
+    /** The timer of each series met so far: building and registering one is a lookup in the registry by its sorted tags. */
+    private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
+
+    private record Series(String method, String route, int status) {
+    }
+
     @Override
     public void handle(Context ctx, Float executionMillis) {
-        Timer.builder(NAME)
-                .description("HTTP requests answered, by method, route template and status")
-                .tag("method", ctx.method().name())
-                .tag("route", route(ctx))
-                .tag("status", Integer.toString(ctx.statusCode()))
-                .serviceLevelObjectives(BUCKETS)
-                .register(registry)
+        timers.computeIfAbsent(new Series(ctx.method().name(), route(ctx), ctx.statusCode()), this::timer)
                 .record((long) (executionMillis * 1_000_000L), TimeUnit.NANOSECONDS);
+    }
+
+    private Timer timer(Series series) {
+        return Timer.builder(NAME)
+                .description("HTTP requests answered, by method, route template and status")
+                .tag("method", series.method())
+                .tag("route", series.route())
+                .tag("status", Integer.toString(series.status()))
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry);
     }
 
     static String route(Context ctx) {
