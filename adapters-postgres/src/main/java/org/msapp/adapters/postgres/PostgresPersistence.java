@@ -84,6 +84,16 @@ public final class PostgresPersistence implements Persistence, AutoCloseable {
     }
 
     @Override
+    public <T> T inRedoableTransaction(Function<Stores, T> work) {
+        Handle joined = current.get();
+        if (joined != null) return work.apply(new HandleStores(joined));
+        return translatingFailures(() -> jdbi.inTransaction(handle -> {
+            handle.execute("SET LOCAL synchronous_commit = off");
+            return bound(handle, work);
+        }));
+    }
+
+    @Override
     public <T> T read(Function<Stores, T> work) {
         Handle joined = current.get();
         if (joined != null) return work.apply(new HandleStores(joined));
@@ -131,8 +141,12 @@ public final class PostgresPersistence implements Persistence, AutoCloseable {
 
     /** The server's version, e.g. {@code 15.20}. */
     public String serverVersion() {
-        return read(stores -> ((HandleStores) stores).handle.createQuery("SHOW server_version").mapTo(String.class).one())
-                .split(" ")[0];
+        return read(stores -> setting(stores, "server_version")).split(" ")[0];
+    }
+
+    /** A run-time setting as the session of {@code stores} sees it ({@code SHOW}); {@code name} is this code's, never a caller's. */
+    static String setting(Stores stores, String name) {
+        return ((HandleStores) stores).handle.createQuery("SHOW " + name).mapTo(String.class).one();
     }
 
     @Override

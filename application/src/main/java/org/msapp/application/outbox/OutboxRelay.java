@@ -66,7 +66,7 @@ public final class OutboxRelay {
     private Round round() {
         if (!publisher.available()) return new Round(0, 0);
         Instant now = clock.instant();
-        List<OutboxEvent> batch = persistence.inTransaction(
+        List<OutboxEvent> batch = persistence.inRedoableTransaction(
                 stores -> stores.outbox().claimDue(now, settings.batchSize(), now.plus(settings.lease())));
         return new Round(batch.size(), batch.isEmpty() ? 0 : relay(batch));
     }
@@ -91,7 +91,7 @@ public final class OutboxRelay {
         publishedCount.add(batch.size());
         confirmedCount.add(confirmed.size());
         Instant after = clock.instant();
-        persistence.inTransaction(stores -> {
+        persistence.inRedoableTransaction(stores -> {
             stores.outbox().markPublished(confirmed, after);
             for (OutboxEvent event : batch) {
                 if (!confirmed.contains(event.id())) stores.outbox().retryAt(event.id(), after.plus(backoff(event.attempts())));

@@ -18,6 +18,18 @@ public interface Persistence {
     <T> T inTransaction(Function<Stores, T> work);
 
     /**
+     * Runs {@code work} as {@link #inTransaction} does, for bookkeeping that is safe to lose and do again:
+     * the commit may return before it is durable (on PostgreSQL, {@code synchronous_commit} is off for
+     * this transaction alone), so a crash of the database in the moments after may undo all of it, never
+     * a part of it. Nothing else's durability changes. The outbox relay's claims and marks are such: a
+     * lost mark has an event published again, which consumers deduplicate by its id. Inside the work of
+     * {@link #inTransaction}, on the same thread, it joins that unit of work, durable as it is.
+     */
+    default <T> T inRedoableTransaction(Function<Stores, T> work) {
+        return inTransaction(work);
+    }
+
+    /**
      * Runs {@code work}, one read, with no transaction around it: on a database, a single statement in
      * autocommit, with no BEGIN and no COMMIT (one round trip, not three). Two reads made in one call may
      * see different commits; when they must agree, use {@link #inTransaction}. Inside the work of

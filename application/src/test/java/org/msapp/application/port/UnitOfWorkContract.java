@@ -30,7 +30,8 @@ import org.msapp.domain.user.UserId;
 /**
  * The unit of work of {@link Persistence#inTransaction}, across all four stores: everything commits
  * together or nothing is kept, the failure comes back as it was thrown, and a nested call joins the
- * outer one; {@link Persistence#read} sees what committed, and joins a unit of work it is called in. For every persistence adapter, beside the contracts of each store.
+ * outer one; {@link Persistence#read} sees what committed, and joins a unit of work it is called in;
+ * {@link Persistence#inRedoableTransaction} is as atomic as any. For every persistence adapter, beside the contracts of each store.
  */
 public abstract class UnitOfWorkContract {
     private static final Instant LATER = TestClock.START.plus(Duration.ofMinutes(5));
@@ -180,6 +181,22 @@ public abstract class UnitOfWorkContract {
         });
 
         assertThat(allOrders()).extracting(Order::userId).containsExactly(alice.id());
+    }
+
+    @Test
+    void a_redoable_unit_of_work_keeps_all_it_did_or_nothing_as_any_other() {
+        User alice = db.inRedoableTransaction(s -> {
+            User user = Users.alice().withId(s.users().nextId().value()).build();
+            s.users().add(user);
+            return user;
+        });
+        Throwable thrown = catchThrowable(() -> db.inRedoableTransaction(s -> {
+            s.users().add(Users.bob().withId(s.users().nextId().value()).build());
+            throw new GiveUp();
+        }));
+
+        assertThat(thrown).isInstanceOf(GiveUp.class);
+        assertThat(allUsers()).containsExactly(alice);
     }
 
     @Test
