@@ -6,34 +6,36 @@
 # Every figure is meant to be read as a ratio to a baseline measured in the same run: the service's floor
 # (GET /health/live) and pgbench.
 #
-# Usage: bench/run.sh [--quick] [--java JAVA_HOME] [--build | --no-build] [--seconds N] [--out FILE]
+# Usage: bench/run.sh [--quick] [--java JAVA_HOME] [--jvm-options "..."] [--build | --no-build] [--seconds N] [--out FILE]
 #   --quick      2 s per scenario and a small fill; writes target/bench/BENCHMARKS-quick.md, not the docs
 #   --java DIR   runs the service on the JDK in DIR (default: $JAVA_HOME, else the java on the PATH);
 #                the build always uses the java on the PATH
+#   --jvm-options "..."  more options for the service's JVM, after bootstrap/jvm.options (e.g. a JFR recording)
 #   --seconds N  seconds per measured scenario (default 8; --quick: 2)
 # Needs: wrk (apt-get install -y wrk), psql, pgbench (with the PostgreSQL server), redis-cli, python3, curl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-quick=0 build=auto seconds= out= run_java_home=${JAVA_HOME:-}
+quick=0 build=auto seconds= out= run_java_home=${JAVA_HOME:-} jvm_options=
 while [ $# -gt 0 ]; do
   case $1 in
     --quick) quick=1 ;;
     --java) run_java_home=$2; shift ;;
+    --jvm-options) jvm_options=$2; shift ;;
     --build) build=yes ;;
     --no-build) build=no ;;
     --seconds) seconds=$2; shift ;;
     --out) out=$2; shift ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)"; exit 2 ;;
   esac
   shift
 done
 if [ "$quick" = 1 ]; then
-  seconds=${seconds:-2} warm=1 users=20 orders_per_user=10 out=${out:-target/bench/BENCHMARKS-quick.md}
+  seconds=${seconds:-2} warm=1 warm_each=1 users=20 orders_per_user=10 out=${out:-target/bench/BENCHMARKS-quick.md}
 else
-  seconds=${seconds:-8} warm=3 users=200 orders_per_user=50 out=${out:-docs/BENCHMARKS.md}
+  seconds=${seconds:-8} warm=10 warm_each=3 users=200 orders_per_user=50 out=${out:-docs/BENCHMARKS.md}
 fi
 threads=2 connections=32
 port=18091
@@ -84,25 +86,26 @@ secret=$(head -c 48 /dev/urandom | base64 -w0)
 base="http://127.0.0.1:$port"
 results=$work/results   # lines: key value...
 
-# start CACHE_TYPE: starts the service and records the milliseconds from the fork to /health/ready = 200.
+# start CACHE_TYPE [NAME]: starts the service and records the milliseconds from the fork to /health/ready = 200
+# (as ready_NAME; NAME defaults to CACHE_TYPE).
 start() {
-  local t0 now
+  local t0 now name=${2:-$1}
   t0=$(date +%s%N)
   env -u DATABASE_URL -u CACHE_REDIS_URL -u RABBITMQ_URL \
     HOST_DATABASE=127.0.0.1 DATABASE_NAME=$db RABBITMQ_HOST=127.0.0.1 RABBITMQ_AUDIT_QUEUE="$queue" \
     CACHE_TYPE="$1" CACHE_REDIS_HOST=127.0.0.1 CACHE_KEY_PREFIX="$prefix" \
     AUTH_TOKEN_SECRET="$secret" ADMIN_BOOTSTRAP_NICK_NAME=benchroot ADMIN_BOOTSTRAP_PASSWORD='Bench@Root123' \
     HTTP_PORT=$port ACCESS_LOG_LEVEL=WARN SHUTDOWN_DRAIN=0 \
-    "$java" -jar "$jar" >"$work/service-$1.log" 2>&1 &
+    "$java" @bootstrap/jvm.options $jvm_options -jar "$jar" >"$work/service-$name.log" 2>&1 &
   app=$!
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/health/ready")" = 200 ]; do
-    kill -0 "$app" 2>/dev/null || { echo "[X] the service stopped:"; tail -20 "$work/service-$1.log"; exit 1; }
+    kill -0 "$app" 2>/dev/null || { echo "[X] the service stopped:"; tail -20 "$work/service-$name.log"; exit 1; }
     [ $(( ($(date +%s%N) - t0) / 1000000000 )) -lt 60 ] || { echo "[X] not ready in 60 s"; exit 1; }
     sleep 0.02
   done
   now=$(date +%s%N)
-  echo "ready_$1 $(( (now - t0) / 1000000 ))" >>"$results"
-  say "service up with CACHE_TYPE=$1 in $(( (now - t0) / 1000000 )) ms (pid $app)"
+  echo "ready_$name $(( (now - t0) / 1000000 ))" >>"$results"
+  say "service ($name) up with CACHE_TYPE=$1 in $(( (now - t0) / 1000000 )) ms (pid $app)"
 }
 # stop CACHE_TYPE: records the peak RSS (VmHWM) and stops the service.
 stop() {
@@ -117,10 +120,19 @@ sample_rss() { # file
     sleep 0.2
   done
 }
-# scenario NAME MODE PATH: a warm-up, then the measured run with wrk.
+# warm_up MODE PATH [MODE PATH...]: runs each of this start's scenarios for $warm s before any is measured, so
+# that the JIT has compiled what they all run (on 2 busy cores it needs tens of seconds) and the scenario measured
+# first does not pay for the others' compilation.
+warm_up() {
+  while [ $# -gt 0 ]; do
+    BENCH_MODE=$1 BENCH_USERS=$work/users wrk -t$threads -c$connections -d${warm}s -s bench/requests.lua "$base$2" >/dev/null
+    shift 2
+  done
+}
+# scenario NAME MODE PATH: a short warm-up of its own, then the measured run with wrk.
 scenario() {
   local name=$1 mode=$2 path=$3 line
-  BENCH_MODE=$mode BENCH_USERS=$work/users wrk -t$threads -c$connections -d${warm}s -s bench/requests.lua "$base$path" >/dev/null
+  BENCH_MODE=$mode BENCH_USERS=$work/users wrk -t$threads -c$connections -d${warm_each}s -s bench/requests.lua "$base$path" >/dev/null
   echo 0 >"$work/rss-$name"
   sample_rss "$work/rss-$name" & sampler=$!
   line=$(BENCH_MODE=$mode BENCH_USERS=$work/users wrk -t$threads -c$connections -d${seconds}s -s bench/requests.lua "$base$path" | grep '^RESULT')
@@ -141,6 +153,24 @@ half() {
   say "$name at half rate (a pause of $pause ms per connection): $line"
 }
 
+# 0. A training start, not measured: the JVM writes the classes it loaded to an archive (JDK 17 to 24: a dynamic
+# CDS archive; JDK 25 on: an AOT cache) that the measured starts map instead of loading and verifying each class
+# again. It also migrates the fresh database, so the measured starts find it migrated, as a restart does.
+major=$("$java" -version 2>&1 | sed -n '1s/.*version "\([0-9]*\).*/\1/p')
+if [ "$major" -ge 25 ]; then
+  archive=$root/target/bench/ms-application-jdk$major.aot train="-XX:AOTCacheOutput=$archive" use="-XX:AOTCache=$archive"
+else
+  archive=$root/target/bench/ms-application-jdk$major.jsa train="-XX:ArchiveClassesAtExit=$archive" use="-XX:SharedArchiveFile=$archive"
+fi
+mkdir -p target/bench && rm -f "$archive"
+measured_options=$jvm_options
+jvm_options="$measured_options $train"
+start redis training
+curl -s -o /dev/null "$base/users/1"
+kill "$app"; wait "$app" 2>/dev/null || true; app=
+if [ -s "$archive" ]; then jvm_options="$measured_options $use"; say "class archive: $archive ($(du -m "$archive" | cut -f1) MB)"
+else jvm_options=$measured_options; say "[!] no class archive was written: the starts load every class"; fi
+
 # 1. The service with the Redis cache: fill it, then the floor, the cached user read, the order write.
 start redis
 say "registering $users users through the API and logging each one in (argon2, two at a time)"
@@ -160,6 +190,8 @@ awk 'NR == FNR { range[$1] = $2 " " $3; next } ($1 in range) { print $1, $2, ran
 order_lo=$(awk 'NR == 1 {print $3}' "$work/users"); order_hi=$(awk 'END {print $4}' "$work/users")
 user_lo=$(awk 'NR == 1 {print $1}' "$work/users"); user_hi=$(awk 'END {print $1}' "$work/users")
 
+say "warming up: ${warm} s of each scenario"
+warm_up live /health/live user /users/1 post /users/1/orders live /health/live
 scenario live live /health/live
 scenario user user /users/1
 half user user /users/1
@@ -179,6 +211,8 @@ stop redis
 
 # 2. The service without a cache: every GET /orders/{id} is a PostgreSQL read.
 start null
+say "warming up: ${warm} s of each scenario"
+warm_up live /health/live order /orders/1 live /health/live
 scenario live_null live /health/live
 scenario order order /orders/1
 half order order /orders/1
