@@ -3,6 +3,7 @@ package org.msapp.application;
 import java.time.Duration;
 import org.msapp.application.authentication.AuthenticateToken;
 import org.msapp.application.authentication.AuthenticateUser;
+import org.msapp.application.authentication.CachedCredentials;
 import org.msapp.application.authentication.IssueToken;
 import org.msapp.application.authentication.LoginThrottle;
 import org.msapp.application.cache.CacheAside;
@@ -38,13 +39,21 @@ public record UseCases(RegisterUser registerUser, AuthenticateUser authenticateU
                        RunIdempotently runIdempotently, CheckReadiness checkReadiness,
                        CacheAside cacheAside, LoginThrottle loginThrottle) {
 
-    /** {@code cacheTtl}: of single users and orders; {@code tokenLifetime}: of bearer tokens. */
-    public record Settings(Duration cacheTtl, Duration tokenLifetime, LoginThrottle.Settings loginThrottle) {
+    /**
+     * {@code cacheTtl}: of single users and orders; {@code tokenLifetime}: of bearer tokens;
+     * {@code cacheShared}: every instance of the service uses the same cache (Redis), so the token path may
+     * read credentials through it ({@link CachedCredentials}).
+     */
+    public record Settings(Duration cacheTtl, Duration tokenLifetime, LoginThrottle.Settings loginThrottle, boolean cacheShared) {
+        public Settings(Duration cacheTtl, Duration tokenLifetime, LoginThrottle.Settings loginThrottle) {
+            this(cacheTtl, tokenLifetime, loginThrottle, false);
+        }
     }
 
     public static UseCases wire(Ports ports, Settings settings) {
         var p = ports.persistence();
         var cache = new CacheAside(ports.cache(), settings.cacheTtl());
+        var credentials = settings.cacheShared() ? CachedCredentials.in(cache) : CachedCredentials.off();
         var throttle = new LoginThrottle(ports.failedLogins(), ports.clock(), settings.loginThrottle());
         var registerUser = new RegisterUser(p, ports.hasher(), ports.ids(), ports.clock());
         var authenticateUser = new AuthenticateUser(p, ports.hasher(), throttle);
@@ -52,20 +61,20 @@ public record UseCases(RegisterUser registerUser, AuthenticateUser authenticateU
                 registerUser,
                 authenticateUser,
                 new IssueToken(authenticateUser, ports.tokens(), ports.ids(), ports.clock(), settings.tokenLifetime()),
-                new AuthenticateToken(ports.tokens(), p),
+                new AuthenticateToken(ports.tokens(), p, credentials),
                 new GetUser(p, cache),
                 new FindUserByNickName(p),
                 new ListUsers(p),
                 new UpdateUser(p, cache, ports.ids(), ports.clock()),
-                new ChangePassword(p, ports.hasher(), throttle, cache, ports.ids(), ports.clock()),
-                new DeleteUser(p, cache, ports.ids(), ports.clock()),
+                new ChangePassword(p, ports.hasher(), throttle, cache, credentials, ports.ids(), ports.clock()),
+                new DeleteUser(p, cache, credentials, ports.ids(), ports.clock()),
                 new PlaceOrder(p, ports.ids(), ports.clock()),
                 new GetOrder(p, cache),
                 new ListOrdersOfUser(p),
                 new ListAllOrders(p),
                 new UpdateOrder(p, cache, ports.ids(), ports.clock()),
                 new DeleteOrder(p, cache, ports.ids(), ports.clock()),
-                new SetAdminRole(p, cache, ports.ids(), ports.clock()),
+                new SetAdminRole(p, cache, credentials, ports.ids(), ports.clock()),
                 new BootstrapAdmin(p, registerUser),
                 new RunIdempotently(p, ports.clock()),
                 new CheckReadiness(ports.probes(), ports.clock(), CheckReadiness.Settings.defaults()),

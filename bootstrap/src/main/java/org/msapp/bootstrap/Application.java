@@ -110,8 +110,9 @@ public final class Application implements AutoCloseable {
     /** {@code adapterMeters}: the metrics of the adapters in {@code ports}, as their factories read them (none for adapters made elsewhere). */
     private static Application run(Config config, Ports ports, Keys keys, Resources resources, Consumer<String> report,
                                    List<MeterBinder> adapterMeters) {
+        boolean cacheShared = config.cacheType() == Config.CacheType.REDIS && config.redis().isPresent();
         var useCases = UseCases.wire(ports, new UseCases.Settings(config.cacheTtl(), config.authTokenLifetime(),
-                LOGIN_THROTTLE));
+                LOGIN_THROTTLE, cacheShared));
         FirstAdmin.ensure(useCases.bootstrapAdmin(), config.bootstrapAdmin(), report, LOG::warn);
         var relaySettings = OutboxRelay.Settings.defaults();
         var relay = new OutboxRelay(ports.persistence(), ports.events(), ports.clock(), relaySettings);

@@ -143,6 +143,46 @@ class RedisServiceIT {
                 .as("the owner, at another address").isEqualTo(200);
     }
 
+    @Test
+    void a_password_changed_on_one_instance_revokes_at_once_a_token_whose_credentials_another_has_cached() {
+        ApiClient one = start(env(), new ArrayList<>());
+        ApiClient two = start(env(), new ArrayList<>());
+        long id = one.register("erin", "Senha@123");
+        String[] erin = Api.bearer(one, "erin", "Senha@123");
+        assertThat(two.get("/users/" + id, erin).status()).isEqualTo(200);
+        assertThat(TestRedis.get(prefix + "credentials:" + id)).as("the token path's entry").contains("\"credentials_version\"")
+                .doesNotContain("$argon2");
+
+        Response changed = one.send("PUT", "/users/" + id + "/password", "{\"password\":\"Senha@123\",\"new_password\":\"Nova#Senha456\"}",
+                erin);
+
+        assertThat(changed.status()).isEqualTo(204);
+        assertThat(two.get("/users/" + id, erin).status()).as("the old token, on the other instance").isEqualTo(401);
+        assertThat(two.get("/users/" + id, Api.bearer(two, "erin", "Nova#Senha456")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void with_redis_cut_a_change_that_revokes_is_refused_with_503_and_changes_nothing() throws IOException {
+        TcpProxy proxy = TcpProxy.to(TestRedis.HOST, TestRedis.PORT);
+        stoppers.add(proxy::close);
+        ApiClient api = start(env("CACHE_REDIS_PORT", Integer.toString(proxy.port())), new ArrayList<>());
+        long id = api.register("frank", "Senha@123");
+        String[] frank = Api.bearer(api, "frank", "Senha@123");
+        assertThat(api.get("/users/" + id, frank).status()).isEqualTo(200);
+
+        proxy.cut();
+        Response refused = api.send("PUT", "/users/" + id + "/password", "{\"password\":\"Senha@123\",\"new_password\":\"Nova#Senha456\"}",
+                frank);
+        proxy.restore();
+
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.header("Retry-After")).isNotNull();
+        assertThat(refused.json().get("type").asText()).endsWith("service_unavailable");
+        assertThat(refused.body()).doesNotContain("Nova#Senha456");
+        assertThat(api.get("/users/" + id, frank).status()).as("the token, still valid").isEqualTo(200);
+        assertThat(api.send("POST", "/auth/token", null, Api.auth("frank", "Senha@123")).status()).as("the old password").isEqualTo(200);
+    }
+
     private record Reader(String path, String[] auth) {
     }
 

@@ -20,7 +20,11 @@ public record Caller(UserId userId, NickName nickName, Set<Role> roles) {
 
     /** The caller {@code user} is, with the roles the store holds for them now. */
     public static Caller of(User user) {
-        return new Caller(user.id(), user.nickName(), user.admin() ? Set.of(Role.USER, Role.ADMIN) : Set.of(Role.USER));
+        return of(user.id(), user.nickName(), user.admin());
+    }
+
+    public static Caller of(UserId user, NickName nickName, boolean admin) {
+        return new Caller(user, nickName, admin ? Set.of(Role.USER, Role.ADMIN) : Set.of(Role.USER));
     }
 
     public boolean isAdmin() {

@@ -70,6 +70,20 @@ public final class CacheAside {
         }
     }
 
+    /**
+     * As {@link #evict}, for a caller that must not go on unless the eviction happened.
+     *
+     * @throws CacheUnavailable when the cache did not confirm it (counted and logged as any failure)
+     */
+    public void evictOrFail(CacheKey<?> key, long staleUpTo) {
+        try {
+            cache.evict(key, staleUpTo);
+        } catch (CacheUnavailable e) {
+            warn("evict", e);
+            throw e;
+        }
+    }
+
     private Duration jittered() {
         long millis = ttl.toMillis();
         return Duration.ofMillis(millis + ThreadLocalRandom.current().nextLong(millis / 10 + 1));

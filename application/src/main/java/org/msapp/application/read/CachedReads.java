@@ -18,13 +18,15 @@ import org.msapp.domain.user.UserId;
 import org.msapp.domain.user.UserSnapshot;
 
 /**
- * The cache keys of single reads ({@code user:{id}}, {@code order:{id}}) and the codecs of their
+ * The cache keys of single reads ({@code user:{id}}, {@code order:{id}}, and the token path's
+ * {@code credentials:{id}}) and the codecs of their
  * values. Values are rebuilt through the domain's paths for stored values, as rows are: a user
  * registered under older rules reads back as it was.
  */
 public final class CachedReads {
     private static final CacheCodec<UserSnapshot> USER = new UserCodec();
     private static final CacheCodec<Order> ORDER = new OrderCodec();
+    private static final CacheCodec<Credentials> CREDENTIALS = new CredentialsCodec();
 
     private CachedReads() {
     }
@@ -35,6 +37,34 @@ public final class CachedReads {
 
     public static CacheKey<Order> order(OrderId id) {
         return new CacheKey<>("order:" + id.value(), ORDER);
+    }
+
+    public static CacheKey<Credentials> credentials(UserId id) {
+        return new CacheKey<>("credentials:" + id.value(), CREDENTIALS);
+    }
+
+    private static final class CredentialsCodec implements CacheCodec<Credentials> {
+        @Override
+        public long version(Credentials value) {
+            return value.version();
+        }
+
+        @Override
+        public Map<String, Object> encode(Credentials c) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("id", c.user().value());
+            f.put("version", c.version());
+            f.put("nick_name", c.nickName().value());
+            f.put("credentials_version", c.credentialsVersion());
+            f.put("admin", c.admin());
+            return f;
+        }
+
+        @Override
+        public Credentials decode(Map<String, ?> f) {
+            return read(() -> new Credentials(new UserId(number(f, "id")), NickName.stored(text(f, "nick_name")), number(f, "version"),
+                    number(f, "credentials_version"), flag(f, "admin")));
+        }
     }
 
     private static final class UserCodec implements CacheCodec<UserSnapshot> {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.msapp.application.access.Caller;
 import org.msapp.application.authentication.LoginThrottle;
+import org.msapp.application.authentication.CachedCredentials;
 import org.msapp.application.cache.CacheAside;
 import org.msapp.application.concurrency.ExpectedVersion;
 import org.msapp.application.port.IdGenerator;
@@ -32,15 +33,17 @@ public final class ChangePassword {
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
     private final CacheAside cache;
+    private final CachedCredentials credentials;
     private final IdGenerator ids;
     private final Clock clock;
 
     public ChangePassword(Persistence persistence, PasswordHasher hasher, LoginThrottle throttle, CacheAside cache,
-                          IdGenerator ids, Clock clock) {
+                          CachedCredentials credentials, IdGenerator ids, Clock clock) {
         this.persistence = persistence;
         this.hasher = hasher;
         this.throttle = throttle;
         this.cache = cache;
+        this.credentials = credentials;
         this.ids = ids;
         this.clock = clock;
     }
@@ -62,6 +65,7 @@ public final class ChangePassword {
         User next = persistence.inTransaction(stores -> {
             var changed = current.changePassword(hash, clock.instant());
             stores.users().update(changed.state());   // refuses if the user changed meanwhile
+            credentials.revokeBeforeCommit(current);
             stores.outbox().append(OutboxEvent.of(ids.newEventId(), changed.event()));
             return changed.state();
         });

@@ -2,6 +2,7 @@ package org.msapp.application.user;
 
 import java.time.Clock;
 import org.msapp.application.access.Caller;
+import org.msapp.application.authentication.CachedCredentials;
 import org.msapp.application.cache.CacheAside;
 import org.msapp.application.concurrency.ExpectedVersion;
 import org.msapp.application.port.IdGenerator;
@@ -19,12 +20,14 @@ public final class DeleteUser {
 
     private final Persistence persistence;
     private final CacheAside cache;
+    private final CachedCredentials credentials;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public DeleteUser(Persistence persistence, CacheAside cache, IdGenerator ids, Clock clock) {
+    public DeleteUser(Persistence persistence, CacheAside cache, CachedCredentials credentials, IdGenerator ids, Clock clock) {
         this.persistence = persistence;
         this.cache = cache;
+        this.credentials = credentials;
         this.ids = ids;
         this.clock = clock;
     }
@@ -41,6 +44,7 @@ public final class DeleteUser {
             if (stores.orders().anyOfUser(c.user())) throw new UserHasOrders(c.user());
             if (current.admin()) LastAdmin.refuseLosing(current.id(), stores.users().admins());
             stores.users().remove(current);
+            credentials.revokeBeforeCommit(current);
             stores.outbox().append(OutboxEvent.of(ids.newEventId(), current.delete(clock.instant())));
             return current;
         });

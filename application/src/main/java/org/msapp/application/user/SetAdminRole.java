@@ -3,6 +3,7 @@ package org.msapp.application.user;
 import java.time.Clock;
 import org.msapp.application.access.Caller;
 import org.msapp.application.access.Forbidden;
+import org.msapp.application.authentication.CachedCredentials;
 import org.msapp.application.cache.CacheAside;
 import org.msapp.application.port.IdGenerator;
 import org.msapp.application.port.OutboxEvent;
@@ -23,12 +24,14 @@ public final class SetAdminRole {
 
     private final Persistence persistence;
     private final CacheAside cache;
+    private final CachedCredentials credentials;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public SetAdminRole(Persistence persistence, CacheAside cache, IdGenerator ids, Clock clock) {
+    public SetAdminRole(Persistence persistence, CacheAside cache, CachedCredentials credentials, IdGenerator ids, Clock clock) {
         this.persistence = persistence;
         this.cache = cache;
+        this.credentials = credentials;
         this.ids = ids;
         this.clock = clock;
     }
@@ -46,6 +49,7 @@ public final class SetAdminRole {
             if (current.admin() == c.admin()) return null;
             var change = current.withAdminRole(c.admin(), clock.instant());
             stores.users().update(change.state());
+            credentials.revokeBeforeCommit(current);
             stores.outbox().append(OutboxEvent.of(ids.newEventId(), change.event()));
             return change.state();
         });

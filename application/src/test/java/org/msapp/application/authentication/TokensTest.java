@@ -23,7 +23,12 @@ import org.msapp.domain.user.UserChanges;
 
 /** IssueToken and AuthenticateToken together: a token stands for its user until it expires or is revoked. */
 class TokensTest {
-    private final InMemoryServices app = new InMemoryServices();
+    private final InMemoryServices app = services();
+
+    /** The service under test; {@link TokensThroughASharedCacheTest} runs every test here with the token path cached. */
+    InMemoryServices services() {
+        return new InMemoryServices();
+    }
     private User alice;
 
     @BeforeEach

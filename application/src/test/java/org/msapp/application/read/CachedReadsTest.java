@@ -42,6 +42,18 @@ class CachedReadsTest {
     }
 
     @Test
+    void credentials_are_cached_with_their_versions_and_role_and_never_the_hash() {
+        Credentials credentials = Credentials.of(alice);
+        Map<String, Object> fields = new HashMap<>(CachedReads.credentials(alice.id()).codec().encode(credentials));
+
+        assertThat(CachedReads.credentials(alice.id()).name()).isEqualTo("credentials:41");
+        assertThat(fields.values()).extracting(String::valueOf).noneMatch(v -> v.contains(alice.passwordHash().phc()));
+        fields.put("credentials_version", (int) alice.credentialsVersion());   // as Jackson reads a small number back
+        assertThat(CachedReads.credentials(alice.id()).codec().decode(fields)).isEqualTo(credentials);
+        assertThat(CachedReads.credentials(alice.id()).codec().version(credentials)).isEqualTo(3);
+    }
+
+    @Test
     void fields_it_did_not_write_are_refused_as_an_illegal_argument() {
         assertThatThrownBy(() -> CachedReads.user(alice.id()).codec().decode(Map.of("id", "x")))
                 .isInstanceOf(IllegalArgumentException.class);
