@@ -65,7 +65,7 @@ public record UseCases(RegisterUser registerUser, AuthenticateUser authenticateU
                 new GetUser(p, cache),
                 new FindUserByNickName(p),
                 new ListUsers(p),
-                new UpdateUser(p, cache, ports.ids(), ports.clock()),
+                new UpdateUser(p, cache, credentials, ports.ids(), ports.clock()),
                 new ChangePassword(p, ports.hasher(), throttle, cache, credentials, ports.ids(), ports.clock()),
                 new DeleteUser(p, cache, credentials, ports.ids(), ports.clock()),
                 new PlaceOrder(p, ports.ids(), ports.clock()),

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.msapp.application.authentication.CachedCredentials;
 import org.msapp.application.cache.CacheAside;
 import org.msapp.application.fixtures.InMemoryServices;
 import org.msapp.application.fixtures.Users;
@@ -84,7 +85,7 @@ class RedisCacheRaceIT {
         PausingReads pausing = new PausingReads(store);
         GetUser slowReader = new GetUser(pausing, cache);
         GetUser reader = new GetUser(store, cache);
-        UpdateUser writer = new UpdateUser(store, cache, new RandomIds(), Clock.systemUTC());
+        UpdateUser writer = new UpdateUser(store, cache, CachedCredentials.in(cache), new RandomIds(), Clock.systemUTC());
         var query = new GetUser.Query(InMemoryServices.ADMIN, alice.id());
 
         CompletableFuture<UserSnapshot> raced = CompletableFuture.supplyAsync(() -> slowReader.handle(query));

@@ -13,7 +13,8 @@ import org.msapp.domain.user.UserId;
 /**
  * The token path's cache of credentials, on only where every instance shares the cache (Redis): an
  * instance's own memory could not be evicted by a change another instance makes. Revocation stays
- * immediate: each change that revokes (a new password, a deletion, a role taken or given) evicts the
+ * immediate: each change that revokes (a new password, a deletion, a role taken or given, a new nick
+ * name, on which looking users up by name depends) evicts the
  * entry before its commit, naming the version it replaces, so that no read, racing or later, can put
  * the old credentials back; when the cache cannot confirm the eviction, the change is refused
  * ({@link ServiceUnavailable}) rather than commit with a credential some instance may still accept.

@@ -2,6 +2,7 @@ package org.msapp.application.user;
 
 import java.time.Clock;
 import org.msapp.application.access.Caller;
+import org.msapp.application.authentication.CachedCredentials;
 import org.msapp.application.cache.CacheAside;
 import org.msapp.application.concurrency.ExpectedVersion;
 import org.msapp.application.port.IdGenerator;
@@ -20,12 +21,14 @@ public final class UpdateUser {
 
     private final Persistence persistence;
     private final CacheAside cache;
+    private final CachedCredentials credentials;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public UpdateUser(Persistence persistence, CacheAside cache, IdGenerator ids, Clock clock) {
+    public UpdateUser(Persistence persistence, CacheAside cache, CachedCredentials credentials, IdGenerator ids, Clock clock) {
         this.persistence = persistence;
         this.cache = cache;
+        this.credentials = credentials;
         this.ids = ids;
         this.clock = clock;
     }
@@ -43,6 +46,8 @@ public final class UpdateUser {
             if (c.changes().isEmpty()) return current;
             var changed = current.update(c.changes(), clock.instant());
             stores.users().update(changed.state());
+            // the caller's name is part of the credentials: who may look a user up by nick name depends on it
+            if (!changed.state().nickName().equals(current.nickName())) credentials.revokeBeforeCommit(current);
             stores.outbox().append(OutboxEvent.of(ids.newEventId(), changed.event()));
             return changed.state();
         });

@@ -13,8 +13,11 @@ import org.msapp.application.fixtures.Users;
 import org.msapp.application.user.ChangePassword;
 import org.msapp.application.user.DeleteUser;
 import org.msapp.application.user.SetAdminRole;
+import org.msapp.application.user.UpdateUser;
+import org.msapp.domain.user.NickName;
 import org.msapp.domain.user.Password;
 import org.msapp.domain.user.User;
+import org.msapp.domain.user.UserChanges;
 
 /**
  * Every test of {@link TokensTest} with the token path reading credentials through a shared cache, and
@@ -91,6 +94,18 @@ class TokensThroughASharedCacheTest extends TokensTest {
 
         app.setAdminRole.handle(new SetAdminRole.Command(app.authenticateToken.handle(tokenOf("bob", "bob-password-22")), alice.id(), false));
         assertThat(app.authenticateToken.handle(token).isAdmin()).isFalse();
+    }
+
+    @Test
+    void a_new_nick_name_is_the_callers_at_once_so_the_old_one_gives_no_access_to_whoever_takes_it() {
+        String token = tokenOf("alice", "alice-password-1");
+        app.authenticateToken.handle(token);
+
+        app.updateUser.handle(new UpdateUser.Command(InMemoryServices.callerOf(alice), alice.id(),
+                new UserChanges(Optional.of(NickName.of("alicia")), Optional.empty(), Optional.empty(), Optional.empty()),
+                InMemoryServices.anyVersion()));
+
+        assertThat(app.authenticateToken.handle(token).nickName()).isEqualTo(NickName.of("alicia"));
     }
 
     @Test
