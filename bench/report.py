@@ -67,6 +67,13 @@ lines += [
     f"- Ready (fork to /health/ready = 200, with the class archive of the training start): {r['ready_redis'][0]} ms with Redis, "
     f"{r['ready_null'][0]} ms without a cache (target < 2 s: {verdict(ready < 2000)})"
     + (f"; the training start (no archive, a fresh database to migrate): {training} ms" if training is not None else ""),
+]
+if "relay_half" in r and len(r["relay_half"]) == 3 and r["relay_half"][1]:
+    count, p50, p99 = r["relay_half"]
+    lines += [f"- The relay at the half-rate POST scenario's pace ({float(r['half_post'][0]):.0f} orders/s): {count} order events, "
+              f"from the event's time (in the writing transaction) to its mark as published (after the broker's confirm), "
+              f"p50 {p50} ms, p99 {p99} ms"]
+lines += [
     f"- Events: {r['outbox'][0]} published to RabbitMQ and confirmed, {r['outbox'][1]} still in the outbox, "
     f"{r['outbox'][2]} ms after the write scenario ended",
     half("user", "GET /users/{id}, Redis cache hit"),

@@ -195,8 +195,21 @@ warm_up live /health/live user /users/1 post /users/1/orders live /health/live
 scenario live live /health/live
 scenario user user /users/1
 half user user /users/1
+# relay_latency NAME SINCE: the relay's latency for the order events written since SINCE (a PostgreSQL timestamp):
+# from the event's time (taken in the transaction that wrote it) to published_at (set once the broker confirmed it).
+relay_latency() {
+  "${psql[@]}" -d $db -tA -F' ' -c "SELECT count(*),
+      round(1000 * extract(epoch FROM percentile_cont(0.5) WITHIN GROUP (ORDER BY published_at - occurred_at))::numeric, 1),
+      round(1000 * extract(epoch FROM percentile_cont(0.99) WITHIN GROUP (ORDER BY published_at - occurred_at))::numeric, 1)
+    FROM outbox WHERE type = 'order.placed' AND occurred_at >= '$2' AND published_at IS NOT NULL" |
+    sed "s/^/relay_$1 /" >>"$results"
+  say "relay latency ($1: events, p50 ms, p99 ms): $(tail -1 "$results")"
+}
 scenario post post /users/1/orders
+half_began=$("${psql[@]}" -tA -c "SELECT now()")
 half post post /users/1/orders
+sleep 1   # the last events' confirms and marks
+relay_latency half "$half_began"
 # The relay's backlog after the write scenario: how long until every event is confirmed by RabbitMQ (up to 30 s).
 drain0=$(date +%s%N)
 for _ in $(seq 1 300); do
