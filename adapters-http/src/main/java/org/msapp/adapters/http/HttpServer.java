@@ -106,8 +106,7 @@ public final class HttpServer implements AutoCloseable {
 
     /**
      * Loads and initializes the classes of the HTTP stack (Javalin, Jetty, Jackson) without opening
-     * anything, so that a start-up may do it beside work that waits on the network: a server made later
-     * is then made in a third of the time.
+     * anything, so that a start-up may do it beside work that waits on the network rather than after it.
      */
     public static void prepare() {
         Json.MAPPER.getTypeFactory();

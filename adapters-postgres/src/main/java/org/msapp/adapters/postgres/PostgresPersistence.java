@@ -78,16 +78,12 @@ public final class PostgresPersistence implements Persistence, AutoCloseable {
 
     @Override
     public <T> T inTransaction(Function<Stores, T> work) {
-        Handle joined = current.get();
-        if (joined != null) return work.apply(new HandleStores(joined));
-        return translatingFailures(() -> jdbi.inTransaction(handle -> bound(handle, work)));
+        return joinedOr(work, () -> jdbi.inTransaction(handle -> bound(handle, work)));
     }
 
     @Override
     public <T> T inRedoableTransaction(Function<Stores, T> work) {
-        Handle joined = current.get();
-        if (joined != null) return work.apply(new HandleStores(joined));
-        return translatingFailures(() -> jdbi.inTransaction(handle -> {
+        return joinedOr(work, () -> jdbi.inTransaction(handle -> {
             handle.execute("SET LOCAL synchronous_commit = off");
             return bound(handle, work);
         }));
@@ -95,9 +91,14 @@ public final class PostgresPersistence implements Persistence, AutoCloseable {
 
     @Override
     public <T> T read(Function<Stores, T> work) {
+        return joinedOr(work, () -> jdbi.withHandle(handle -> bound(handle, work)));
+    }
+
+    /** {@code work} in the unit of work this thread is in, if any; else on a handle that {@code open} opens. */
+    private <T> T joinedOr(Function<Stores, T> work, Supplier<T> open) {
         Handle joined = current.get();
         if (joined != null) return work.apply(new HandleStores(joined));
-        return translatingFailures(() -> jdbi.withHandle(handle -> bound(handle, work)));
+        return translatingFailures(open);
     }
 
     /** Runs {@code work} on {@code handle}, which a nested call on this thread joins. */

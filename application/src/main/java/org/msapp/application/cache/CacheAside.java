@@ -64,9 +64,9 @@ public final class CacheAside {
     /** After a commit that changed the entity: versions up to {@code staleUpTo} must not be served again. */
     public void evict(CacheKey<?> key, long staleUpTo) {
         try {
-            cache.evict(key, staleUpTo);
-        } catch (CacheUnavailable e) {
-            warn("evict", e);
+            evictOrFail(key, staleUpTo);
+        } catch (CacheUnavailable counted) {
+            // counted and logged by evictOrFail; the entry ends with its time to live
         }
     }
 

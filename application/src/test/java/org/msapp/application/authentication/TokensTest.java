@@ -23,13 +23,13 @@ import org.msapp.domain.user.UserChanges;
 
 /** IssueToken and AuthenticateToken together: a token stands for its user until it expires or is revoked. */
 class TokensTest {
-    private final InMemoryServices app = services();
+    final InMemoryServices app = services();
+    User alice;
 
     /** The service under test; {@link TokensThroughASharedCacheTest} runs every test here with the token path cached. */
     InMemoryServices services() {
         return new InMemoryServices();
     }
-    private User alice;
 
     @BeforeEach
     void registerAlice() {

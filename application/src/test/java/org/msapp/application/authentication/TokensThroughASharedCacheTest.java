@@ -24,17 +24,13 @@ import org.msapp.domain.user.UserChanges;
  * what that cache adds: a revoking change evicts before it commits, or does not commit.
  */
 class TokensThroughASharedCacheTest extends TokensTest {
-    private final InMemoryServices app = new InMemoryServices(true);
-    private User alice;
-
     @Override
     InMemoryServices services() {
         return new InMemoryServices(true);
     }
 
     @BeforeEach
-    void registerAliceAndAnAdministrator() {
-        alice = app.register(Users.alice());
+    void registerAnAdministrator() {   // after TokensTest has registered alice
         app.registerAdmin(Users.bob());
     }
 
