@@ -112,11 +112,12 @@ stop() {
   echo "hwm_$1 $(awk '/VmHWM/ {print $2}' "/proc/$app/status")" >>"$results"
   kill "$app"; wait "$app" 2>/dev/null || true; app=
 }
-# The highest VmRSS seen while a scenario runs (sampled every 200 ms), in kB.
+# The highest VmRSS seen while a scenario runs (sampled every 200 ms), in kB. The file is replaced, never
+# rewritten in place, so that killing the sampler cannot leave it empty.
 sample_rss() { # file
   local max=0 v
   while v=$(awk '/VmRSS/ {print $2}' "/proc/$app/status" 2>/dev/null); do
-    [ -n "$v" ] && [ "$v" -gt "$max" ] && { max=$v; echo "$max" >"$1"; }
+    [ -n "$v" ] && [ "$v" -gt "$max" ] && { max=$v; echo "$max" >"$1.new" && mv "$1.new" "$1"; }
     sleep 0.2
   done
 }
