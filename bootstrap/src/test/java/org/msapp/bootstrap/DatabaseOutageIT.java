@@ -17,7 +17,7 @@ import org.msapp.adapters.http.ApiClient.Response;
 import org.msapp.adapters.http.ApiClient;
 import org.msapp.adapters.postgres.PostgresSettings;
 import org.msapp.adapters.postgres.RequirePostgres;
-import org.msapp.adapters.postgres.TcpProxy;
+import org.msapp.application.fixtures.TcpProxy;
 import org.msapp.adapters.postgres.TestDatabase;
 
 /**

@@ -18,7 +18,7 @@ import org.msapp.adapters.http.Api;
 import org.msapp.adapters.http.ApiClient;
 import org.msapp.adapters.http.ApiClient.Response;
 import org.msapp.adapters.postgres.PostgresSettings;
-import org.msapp.adapters.postgres.TcpProxy;
+import org.msapp.application.fixtures.TcpProxy;
 import org.msapp.adapters.postgres.TestDatabase;
 import org.msapp.adapters.rabbitmq.TestBroker;
 import org.msapp.adapters.rabbitmq.Topology;

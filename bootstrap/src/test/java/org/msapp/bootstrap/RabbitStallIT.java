@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.msapp.adapters.postgres.TcpProxy;
+import org.msapp.application.fixtures.TcpProxy;
 import org.msapp.adapters.rabbitmq.RabbitEventPublisher;
 import org.msapp.adapters.rabbitmq.RabbitSettings;
 import org.msapp.adapters.rabbitmq.TestBroker;

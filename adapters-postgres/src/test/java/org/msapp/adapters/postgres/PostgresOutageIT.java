@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.msapp.application.availability.ServiceUnavailable;
+import org.msapp.application.fixtures.TcpProxy;
 import org.msapp.application.port.HealthProbe;
 import org.msapp.application.port.Persistence;
 import org.msapp.domain.user.UserId;

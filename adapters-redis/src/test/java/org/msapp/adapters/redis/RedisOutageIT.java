@@ -8,7 +8,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.msapp.adapters.postgres.TcpProxy;
+import org.msapp.application.fixtures.TcpProxy;
 import org.msapp.application.fixtures.Users;
 import org.msapp.application.memory.InMemoryFailedLogins;
 import org.msapp.application.port.CacheUnavailable;
