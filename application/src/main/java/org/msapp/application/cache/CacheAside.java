@@ -1,10 +1,13 @@
 package org.msapp.application.cache;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.msapp.application.port.Cache;
 import org.msapp.application.port.CacheKey;
@@ -17,12 +20,26 @@ import org.msapp.application.port.CacheUnavailable;
  * are counted, and logged at most once every ten seconds. Times to live get up to 10% jitter so entries
  * written together do not expire together. Lookups are counted by outcome (hit, miss, failed), for
  * monitoring to read.
+ *
+ * <p>An eviction that fails leaves a value that a commit made stale, which the cache would serve once it
+ * answers again (and for its whole time to live). So a failed eviction is remembered, and done again
+ * before the cache is read or filled: until every remembered one has been done, reads go to the store.
+ * Past {@link #MOST_UNCONFIRMED} remembered, the cache is not used at all until every entry written before
+ * has expired (the time to live and its jitter).
  */
 public final class CacheAside {
     private static final System.Logger LOG = System.getLogger(CacheAside.class.getName());
     private static final Duration WARN_EVERY = Duration.ofSeconds(10);
+    static final int MOST_UNCONFIRMED = 100_000;
     private final Cache cache;
     private final Duration ttl;
+    private final int mostUnconfirmed;
+    private final LongSupplier nanoTime;
+    /** Evictions the cache did not confirm: the key, and the highest version they made stale. */
+    private final Map<CacheKey<?>, Long> unconfirmed = new ConcurrentHashMap<>();
+    /** While {@code nanoTime} is before this, the cache is not used: more evictions failed than could be remembered. */
+    private volatile long unusedUntil;
+    private volatile boolean unused;
     private final AtomicLong failures = new AtomicLong();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
@@ -30,11 +47,18 @@ public final class CacheAside {
     private final AtomicLong lastWarned = new AtomicLong(System.nanoTime() - WARN_EVERY.toNanos());
 
     public CacheAside(Cache cache, Duration ttl) {
+        this(cache, ttl, MOST_UNCONFIRMED, System::nanoTime);
+    }
+
+    CacheAside(Cache cache, Duration ttl, int mostUnconfirmed, LongSupplier nanoTime) {
         this.cache = cache;
         this.ttl = ttl;
+        this.mostUnconfirmed = mostUnconfirmed;
+        this.nanoTime = nanoTime;
     }
 
     public <T> Optional<T> read(CacheKey<T> key, Supplier<Optional<T>> load) {
+        if (!trusted()) return load.get();
         boolean cacheAnswered = true;
         try {
             Optional<T> hit = cache.get(key);
@@ -66,8 +90,40 @@ public final class CacheAside {
         try {
             evictOrFail(key, staleUpTo);
         } catch (CacheUnavailable counted) {
-            // counted and logged by evictOrFail; the entry ends with its time to live
+            remember(key, staleUpTo);   // counted and logged by evictOrFail
         }
+    }
+
+    private void remember(CacheKey<?> key, long staleUpTo) {
+        if (unconfirmed.size() >= mostUnconfirmed) {
+            unusedUntil = nanoTime.getAsLong() + ttl.toNanos() + ttl.toNanos() / 10 + 1;
+            unused = true;
+            unconfirmed.clear();
+            LOG.log(System.Logger.Level.WARNING, "cache: more than {0} evictions failed; not used for {1} s, until what it holds has expired",
+                    mostUnconfirmed, ttl.toSeconds() * 11 / 10);
+            return;
+        }
+        unconfirmed.merge(key, staleUpTo, Math::max);
+    }
+
+    /** Whether the cache may be used: no eviction is owed to it (each owed one is tried now) and it is not set aside. */
+    private boolean trusted() {
+        if (unused) {
+            if (nanoTime.getAsLong() - unusedUntil < 0) return false;
+            unused = false;
+        }
+        if (unconfirmed.isEmpty()) return true;
+        for (Map.Entry<CacheKey<?>, Long> owed : unconfirmed.entrySet()) {
+            try {
+                cache.evict(owed.getKey(), owed.getValue());
+            } catch (CacheUnavailable e) {
+                failedLookups.increment();
+                warn("evict", e);
+                return false;
+            }
+            unconfirmed.remove(owed.getKey(), owed.getValue());
+        }
+        return true;
     }
 
     /**
@@ -102,6 +158,11 @@ public final class CacheAside {
     /** Lookups the cache answered without a value (the read went to the store), since the start. */
     public long misses() {
         return misses.sum();
+    }
+
+    /** Evictions that failed and are still to be done again. */
+    public int unconfirmedEvictions() {
+        return unconfirmed.size();
     }
 
     /** Lookups the cache failed to answer (the read went to the store), since the start. */

@@ -126,4 +126,62 @@ class CacheAsideTest {
         assertThat(aside.failedLookups()).isEqualTo(1);
         assertThat(aside.failures()).isEqualTo(2);
     }
+
+    @Test
+    void an_eviction_that_failed_is_done_before_the_cache_is_read_again_so_the_old_value_is_never_served() {
+        UserSnapshot before = UserSnapshot.of(Users.alice().build());
+        UserSnapshot after = UserSnapshot.of(Users.alice().withFullName("Alice After").withVersion(2).build());
+        CacheKey<UserSnapshot> key = CachedReads.user(before.id());
+        aside.read(key, store(Optional.of(before)));   // cached: version 1
+
+        cache.fail(true);
+        aside.evict(key, 1);                            // the commit of version 2 could not evict it
+        assertThat(aside.unconfirmedEvictions()).isEqualTo(1);
+        assertThat(aside.read(key, store(Optional.of(after)))).contains(after);
+
+        cache.fail(false);
+        assertThat(aside.read(key, store(Optional.of(after)))).as("the first read once the cache answers").contains(after);
+        assertThat(aside.unconfirmedEvictions()).isZero();
+        assertThat(aside.read(key, store(Optional.empty()))).as("then filled again, and served from it").contains(after);
+        assertThat(loads).hasValue(3);
+    }
+
+    @Test
+    void while_an_owed_eviction_still_fails_reads_go_to_the_store_and_fill_nothing() {
+        UserSnapshot alice = UserSnapshot.of(Users.alice().build());
+        CacheKey<UserSnapshot> key = CachedReads.user(alice.id());
+        cache.fail(true);
+        aside.evict(key, 1);
+
+        aside.read(key, store(Optional.of(alice)));
+        aside.read(key, store(Optional.of(alice)));
+
+        assertThat(loads).hasValue(2);
+        assertThat(aside.unconfirmedEvictions()).isEqualTo(1);
+        assertThat(aside.failedLookups()).isEqualTo(2);
+    }
+
+    @Test
+    void past_the_evictions_it_can_remember_the_cache_is_set_aside_until_what_it_holds_has_expired() {
+        long[] now = {0};
+        CacheAside small = new CacheAside(cache, TTL, 2, () -> now[0]);
+        UserSnapshot alice = UserSnapshot.of(Users.alice().build());
+        CacheKey<UserSnapshot> key = CachedReads.user(alice.id());
+        small.read(key, store(Optional.of(alice)));
+        cache.fail(true);
+        for (long id = 1; id <= 3; id++) small.evict(CachedReads.user(new UserId(id)), 1);
+        cache.fail(false);
+
+        assertThat(small.unconfirmedEvictions()).as("forgotten: the cache is set aside instead").isZero();
+        small.read(key, store(Optional.of(alice)));
+        now[0] += TTL.toNanos() + TTL.toNanos() / 10;
+        small.read(key, store(Optional.of(alice)));
+        assertThat(loads).as("not read from the cache until every entry written before has expired").hasValue(3);
+
+        now[0] += 1;
+        clock.advance(TTL.plus(TTL.dividedBy(10)).plusMillis(1));   // and so has what the cache held
+        small.read(key, store(Optional.of(alice)));
+        small.read(key, store(Optional.of(alice)));
+        assertThat(loads).as("then used again").hasValue(4);
+    }
 }
