@@ -30,7 +30,7 @@ final class ETags {
             String t = tag.strip();
             if (t.length() < 3 || !t.startsWith("\"") || !t.endsWith("\"")) continue;
             try {
-                versions.add(Long.parseLong(t.substring(1, t.length() - 1)));
+                versions.add(Numerals.parseLong(t.substring(1, t.length() - 1)));
             } catch (NumberFormatException e) {
                 // not one of ours: matches nothing
             }

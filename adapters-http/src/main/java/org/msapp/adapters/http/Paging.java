@@ -25,7 +25,7 @@ final class Paging {
     static int limit(String raw) {
         if (raw == null) return Page.DEFAULT_LIMIT;
         try {
-            return Page.checkLimit(Integer.parseInt(raw));
+            return Page.checkLimit(Numerals.parseInt(raw));
         } catch (NumberFormatException e) {
             throw BadRequest.field(Page.LIMIT, "must be a whole number");
         }
@@ -39,7 +39,7 @@ final class Paging {
     static Optional<Long> after(String cursor) {
         if (cursor == null) return Optional.empty();
         try {
-            long key = Long.parseLong(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII));
+            long key = Numerals.parseLong(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII));
             if (key > 0) return Optional.of(key);
         } catch (IllegalArgumentException e) {
             // falls through to the refusal below

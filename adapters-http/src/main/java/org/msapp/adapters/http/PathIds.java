@@ -21,7 +21,7 @@ final class PathIds {
     private static long positive(Context ctx, String what) {
         String raw = ctx.pathParam("id");
         try {
-            long id = Long.parseLong(raw);
+            long id = Numerals.parseLong(raw);
             if (id > 0) return id;
         } catch (NumberFormatException e) {
             // falls through
