@@ -93,6 +93,7 @@ public final class HttpServer implements AutoCloseable {
             // Javalin types every answer text/plain unless told otherwise; an answer that can have no body has nothing to type
             config.routes.after(ctx -> {
                 if (ctx.statusCode() == 204 || ctx.statusCode() == 304) ctx.res().setContentType(null);
+                UnreadBodies.drain(ctx);
             });
             auth.register(config.routes);
             users.register(config.routes);
