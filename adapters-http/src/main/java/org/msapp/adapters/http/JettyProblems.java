@@ -8,6 +8,7 @@ import java.util.Set;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -17,7 +18,9 @@ import org.eclipse.jetty.util.Callback;
 /**
  * What Jetty refuses before Javalin sees the request (a malformed header, headers too large, a path
  * it cannot decode) answered as problem details too, on every method, never as Jetty's HTML page,
- * and with the {@link SecurityHeaders} and the {@link RequestIds request id} of every answer.
+ * and with the {@link SecurityHeaders} and the {@link RequestIds request id} of every answer. Jetty closes
+ * the connection after such an answer; {@code Connection: close} says so, or a client that keeps
+ * connections alive sends its next request into the closed one and loses it.
  */
 final class JettyProblems extends ErrorHandler {
     /** The paths Jetty gives the request it stands in for a request line it could not make a request of. */
@@ -34,6 +37,7 @@ final class JettyProblems extends ErrorHandler {
                                     Callback callback) throws IOException {
         String path = instance(request);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
+        response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         SecurityHeaders.putOn(response.getHeaders(), path);
         response.getHeaders().put(RequestIds.HEADER,
                 request.getAttribute(RequestIds.ATTRIBUTE) instanceof String id ? id : RequestIds.fresh());
@@ -45,6 +49,7 @@ final class JettyProblems extends ErrorHandler {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE));
+        fields.put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         SecurityHeaders.putOn(fields, null);
         fields.put(RequestIds.HEADER, RequestIds.fresh());   // no request was made of it: no id was sent that could be kept
         return ByteBuffer.wrap(problem(status, null));

@@ -41,9 +41,10 @@ class JettyRefusalsIT {
         }
     }
 
-    /** A problem with this status, and the instance it names (null when it names none). */
+    /** A problem with this status, on a connection it says is closing, and the instance it names (null when it names none). */
     private static String problemInstance(SoftAssertions soft, String what, RawHttp.Answer a, int status) {
         soft.assertThat(a.status()).as("%s: status", what).isEqualTo(status);
+        soft.assertThat(a.header("Connection")).as("%s: Connection (Jetty closes it after a refusal)", what).isEqualTo("close");
         soft.assertThat(a.header("Content-Type")).as("%s: content type", what).isEqualTo(Problems.CONTENT_TYPE);
         if (a.body().length == 0) {
             soft.fail("%s: no body", what);
