@@ -115,7 +115,7 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /** A body is announced by a length above 0 or by chunks; POST /auth/token with Basic needs none. */
-    private static boolean hasBody(Context ctx) {
+    static boolean hasBody(Context ctx) {
         return ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
     }
 

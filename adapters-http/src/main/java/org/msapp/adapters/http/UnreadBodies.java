@@ -17,9 +17,8 @@ final class UnreadBodies {
     }
 
     static void drain(Context ctx) {
-        long length = ctx.req().getContentLengthLong();
-        if (length == 0) return;
-        if (length > MOST_DRAINED) {
+        if (!HttpServer.hasBody(ctx)) return;
+        if (ctx.req().getContentLengthLong() > MOST_DRAINED) {
             ctx.header("Connection", "close");
             return;
         }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
@@ -31,15 +32,18 @@ public final class CacheAside {
     private static final System.Logger LOG = System.getLogger(CacheAside.class.getName());
     private static final Duration WARN_EVERY = Duration.ofSeconds(10);
     static final int MOST_UNCONFIRMED = 100_000;
+    /** Owed evictions one read does again at most; the reads meanwhile go to the store. */
+    private static final int MOST_REDONE_PER_READ = 1_000;
     private final Cache cache;
     private final Duration ttl;
     private final int mostUnconfirmed;
     private final LongSupplier nanoTime;
     /** Evictions the cache did not confirm: the key, and the highest version they made stale. */
     private final Map<CacheKey<?>, Long> unconfirmed = new ConcurrentHashMap<>();
-    /** While {@code nanoTime} is before this, the cache is not used: more evictions failed than could be remembered. */
-    private volatile long unusedUntil;
-    private volatile boolean unused;
+    /** Until this {@code nanoTime} (when not 0) the cache is not used: more evictions failed than could be remembered. */
+    private final AtomicLong unusedUntil = new AtomicLong();
+    /** Held by the one read that does owed evictions again. */
+    private final AtomicBoolean redoing = new AtomicBoolean();
     private final AtomicLong failures = new AtomicLong();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
@@ -96,8 +100,7 @@ public final class CacheAside {
 
     private void remember(CacheKey<?> key, long staleUpTo) {
         if (unconfirmed.size() >= mostUnconfirmed) {
-            unusedUntil = nanoTime.getAsLong() + ttl.toNanos() + ttl.toNanos() / 10 + 1;
-            unused = true;
+            unusedUntil.set(nanoTime.getAsLong() + ttl.toNanos() + ttl.toNanos() / 10 + 1);
             unconfirmed.clear();
             LOG.log(System.Logger.Level.WARNING, "cache: more than {0} evictions failed; not used for {1} s, until what it holds has expired",
                     mostUnconfirmed, ttl.toSeconds() * 11 / 10);
@@ -106,24 +109,30 @@ public final class CacheAside {
         unconfirmed.merge(key, staleUpTo, Math::max);
     }
 
-    /** Whether the cache may be used: no eviction is owed to it (each owed one is tried now) and it is not set aside. */
+    /**
+     * Whether the cache may be used: it is not set aside, and no eviction is owed to it. Owed ones are done
+     * again by one read at a time, a bounded number each; reads go to the store until all are done.
+     */
     private boolean trusted() {
-        if (unused) {
-            if (nanoTime.getAsLong() - unusedUntil < 0) return false;
-            unused = false;
-        }
+        long until = unusedUntil.get();
+        if (until != 0 && nanoTime.getAsLong() - until < 0) return false;
         if (unconfirmed.isEmpty()) return true;
-        for (Map.Entry<CacheKey<?>, Long> owed : unconfirmed.entrySet()) {
-            try {
+        if (!redoing.compareAndSet(false, true)) return false;
+        try {
+            int redone = 0;
+            for (Map.Entry<CacheKey<?>, Long> owed : unconfirmed.entrySet()) {
+                if (redone++ == MOST_REDONE_PER_READ) return false;
                 cache.evict(owed.getKey(), owed.getValue());
-            } catch (CacheUnavailable e) {
-                failedLookups.increment();
-                warn("evict", e);
-                return false;
+                unconfirmed.remove(owed.getKey(), owed.getValue());
             }
-            unconfirmed.remove(owed.getKey(), owed.getValue());
+            return unconfirmed.isEmpty();
+        } catch (CacheUnavailable e) {
+            failedLookups.increment();
+            warn("evict", e);
+            return false;
+        } finally {
+            redoing.set(false);
         }
-        return true;
     }
 
     /**
