@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -66,6 +68,30 @@ public final class TestRedis {
         } finally {
             client.shutdown();
         }
+    }
+
+    /** Every key under {@code prefix} with its raw value (a string; other types as their type's name), read outside the adapter. */
+    public static Map<String, String> values(String prefix) {
+        RedisClient client = RedisClient.create(RedisURI.builder().withHost(HOST).withPort(PORT).withTimeout(Duration.ofSeconds(2)).build());
+        Map<String, String> values = new TreeMap<>();
+        try (StatefulRedisConnection<String, String> c = client.connect()) {
+            ScanCursor cursor = ScanCursor.INITIAL;
+            do {
+                KeyScanCursor<String> page = c.sync().scan(cursor, ScanArgs.Builder.matches(prefix + "*").limit(500));
+                for (String key : page.getKeys()) {
+                    String type = c.sync().type(key);
+                    values.put(key, switch (type) {
+                        case "string" -> c.sync().get(key);
+                        case "zset" -> String.join(" ", c.sync().zrange(key, 0, -1));
+                        default -> type;
+                    });
+                }
+                cursor = page;
+            } while (!cursor.isFinished());
+        } finally {
+            client.shutdown();
+        }
+        return values;
     }
 
     /** The raw value of {@code key}, read outside the adapter. */
