@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.msapp.adapters.http.ApiClient;
 import org.msapp.adapters.postgres.TestDatabase;
 import org.msapp.bootstrap.reliability.SteadyLoad.Actor;
 import org.msapp.bootstrap.reliability.SteadyLoad.Outcome;
@@ -32,6 +33,25 @@ final class Faults {
         for (long done = 0; done < forMillis; done += everyMillis) {
             fault.run();
             Thread.sleep(everyMillis);
+        }
+    }
+
+    /**
+     * Readiness says {@code part} is down within 3 s (it keeps an answer for a second), and the service
+     * ready all the same (200, DEGRADED): a part it can do without. Returns how long that took.
+     */
+    static long assertReadyWithout(ApiClient client, String part) throws InterruptedException {
+        long asked = System.nanoTime();
+        while (true) {
+            ApiClient.Response ready = client.get("/health/ready");
+            if (ready.json().path("components").path(part).path("status").asText().equals("DOWN")) {
+                assertThat(ready.status()).as(ready.body()).isEqualTo(200);
+                assertThat(ready.json().path("status").asText()).as(ready.body()).isEqualTo("DEGRADED");
+                return (System.nanoTime() - asked) / 1_000_000;
+            }
+            assertThat(System.nanoTime() - asked).as("readiness naming %s down: %s", part, ready.body())
+                    .isLessThan(Duration.ofSeconds(3).toNanos());
+            Thread.sleep(100);
         }
     }
 

@@ -43,11 +43,12 @@ class RedisFaultIT extends OneInstanceUnderLoad {
         long lastOrder = Faults.lastOrder(services.db);
         List<Outcome> outcomes;
         double hitsBack;
+        long readinessMillis;
         try (SteadyLoad load = SteadyLoad.start(List.of(client), actors, 10)) {
             assertThat(client.get("/users/" + witness.user(), witness.auth()).json().get("full_name").asText()).isEqualTo("Test witness_0");
             Faults.soak(2_000);
             services.redis.cut();
-            Thread.sleep(1_000);
+            readinessMillis = Faults.assertReadyWithout(client, "cache");
             var renamed = client.send("PATCH", "/users/" + witness.user(), Api.body("full_name", "Renamed During The Cut"), witness.auth());
             assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
             Thread.sleep(3_000);
@@ -72,8 +73,8 @@ class RedisFaultIT extends OneInstanceUnderLoad {
         assertThat(TestRedis.get(services.cachePrefix + "user:" + first.user())).as("a user read is cached again").isNotNull();
         Faults.Stored stored = Faults.assertEveryAcknowledgedWriteIsWhole(services.db, lastOrder, outcomes, actors);
         Report.print("Redis cut 4 s, then slowed 300 ms per round trip 4 s", outcomes,
-                "%d reads of a user, each with its last rename; %.0f cache hits in the 3 s after Redis was back for 2 s; %s"
-                        .formatted(reads, hitsAtEnd - hitsBack, stored));
+                "%d reads of a user, each with its last rename; %.0f cache hits in the 3 s after Redis was back for 2 s; readiness 200 with the cache DOWN %d ms into the cut; %s"
+                        .formatted(reads, hitsAtEnd - hitsBack, readinessMillis, stored));
     }
 
     /** Each actor reads its own user after each of its own renames: the full name read is the last one written. */
