@@ -140,6 +140,11 @@ final class ProxiedServices implements AutoCloseable {
 
     /** One instance of the service: its client, and how it stops (gracefully); a process may be killed. */
     record Instance(ApiClient client, AutoCloseable stopper, Process process) implements AutoCloseable {
+        /** SIGTERM, as an orchestrator stops a container: the process stops gracefully, on its own time. */
+        void terminate() {
+            process.destroy();
+        }
+
         /** SIGKILL: the process ends at once, with nothing flushed or closed. */
         void kill() throws InterruptedException {
             process.destroyForcibly();
