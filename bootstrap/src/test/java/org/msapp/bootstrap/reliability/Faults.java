@@ -85,7 +85,7 @@ final class Faults {
                   long renamesRefused) {
         @Override
         public String toString() {
-            return "orders acknowledged %d, found %d (plus %d of requests answered 503, committed as they failed); renames acknowledged %d, refused %d"
+            return "orders acknowledged %d, found %d (plus %d from requests answered 503 or not at all, committed all the same); renames acknowledged %d, refused %d"
                     .formatted(ordersAcknowledged, ordersFound, ordersOfRefusedRequests, renamesAcknowledged, renamesRefused);
         }
     }
