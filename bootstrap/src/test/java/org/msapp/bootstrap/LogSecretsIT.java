@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.read.ListAppender;
 import java.io.PrintWriter;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.msapp.adapters.http.Api;
+import org.msapp.adapters.http.LogCapture;
 import org.msapp.adapters.http.ApiClient.Response;
 import org.msapp.adapters.http.ApiClient;
 import org.msapp.adapters.postgres.PostgresPersistence;
@@ -192,10 +192,7 @@ class LogSecretsIT {
     /** Every line logged, through SLF4J (with its MDC and key-value pairs) or java.util.logging, with the stack trace of its exception. */
     private List<String> lines() {
         List<String> lines = new ArrayList<>();
-        for (ILoggingEvent e : events()) {
-            lines.add(e.getLoggerName() + " " + e.getMDCPropertyMap() + " " + e.getKeyValuePairs() + " " + e.getFormattedMessage()
-                    + (e.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(e.getThrowableProxy())));
-        }
+        for (ILoggingEvent e : events()) lines.add(LogCapture.whole(e));
         SimpleFormatter format = new SimpleFormatter();
         for (LogRecord r : julLogged) {
             StringWriter trace = new StringWriter();

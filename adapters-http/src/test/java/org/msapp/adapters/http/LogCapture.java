@@ -3,6 +3,7 @@ package org.msapp.adapters.http;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,6 +60,17 @@ public final class LogCapture implements AutoCloseable {
     public List<String> lines() {
         return events().stream().map(e -> e.getLevel() + " " + e.getLoggerName() + " [" + e.getMDCPropertyMap().get("request_id")
                 + "] " + e.getFormattedMessage()).toList();
+    }
+
+    /** Each event whole, as a scan for secrets reads it: logger, MDC, key-value pairs, message, and the stack trace of its exception. */
+    public List<String> wholeLines() {
+        return events().stream().map(LogCapture::whole).toList();
+    }
+
+    /** An event whole: logger, MDC, key-value pairs, message, and the stack trace of its exception. */
+    public static String whole(ILoggingEvent e) {
+        return e.getLoggerName() + " " + e.getMDCPropertyMap() + " " + e.getKeyValuePairs() + " " + e.getFormattedMessage()
+                + (e.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(e.getThrowableProxy()));
     }
 
     @Override

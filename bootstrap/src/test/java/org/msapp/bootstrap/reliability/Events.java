@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -49,10 +48,5 @@ final class Events {
         assertThat(times.keySet()).as("events that reached the bound queue within %d s", within.toSeconds()).containsAll(expected);
         int duplicated = (int) times.values().stream().filter(n -> n > 1).count();
         return new Delivered(expected.size(), times.size(), duplicated, last);
-    }
-
-    /** The ids of every event appended after {@code position}. */
-    static List<UUID> after(TestDatabase db, long position) {
-        return db.column("SELECT event_id FROM outbox WHERE position > " + position);
     }
 }

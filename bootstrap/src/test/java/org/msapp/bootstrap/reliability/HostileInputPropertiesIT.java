@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -117,7 +117,7 @@ class HostileInputPropertiesIT {
             case 1 -> admin;
             case 2 -> new String[0];
             default -> new String[] {"Authorization", generate.pick(List.of("Bearer x.y.z", "Basic !!!", "Bearer ", "Basic "
-                    + java.util.Base64.getEncoder().encodeToString("mallory:wrong".getBytes(StandardCharsets.UTF_8)), "Negotiate abc"))};
+                    + Base64.getEncoder().encodeToString("mallory:wrong".getBytes(StandardCharsets.UTF_8)), "Negotiate abc"))};
         };
     }
 
@@ -129,9 +129,5 @@ class HostileInputPropertiesIT {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static String encoded(String pathValue) {
-        return URLEncoder.encode(pathValue, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

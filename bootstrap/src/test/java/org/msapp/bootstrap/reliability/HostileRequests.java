@@ -1,5 +1,6 @@
 package org.msapp.bootstrap.reliability;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -80,8 +81,8 @@ final class HostileRequests {
         Route route = pick(ROUTES);
         boolean real = !route.method().equals("DELETE") && random.nextInt(3) > 0;
         String path = route.path()
-                .replace("{user}", real ? Long.toString(user) : HostileInputPropertiesIT.encoded(pick(IDS)))
-                .replace("{order}", real ? Long.toString(order) : HostileInputPropertiesIT.encoded(pick(IDS)));
+                .replace("{user}", real ? Long.toString(user) : encoded(pick(IDS)))
+                .replace("{order}", real ? Long.toString(order) : encoded(pick(IDS)));
         if (random.nextInt(4) == 0) path += "?" + query();
         List<String> headers = new ArrayList<>(Arrays.asList(authorization));
         headers.addAll(headers());
@@ -92,7 +93,7 @@ final class HostileRequests {
     private String query() {
         String name = pick(List.of("limit", "after", "nick_name", "limit", "x"));
         String value = random.nextBoolean() ? pick(NUMBERS) : pick(STRINGS);
-        String query = name + "=" + HostileInputPropertiesIT.encoded(value);
+        String query = name + "=" + encoded(value);
         return random.nextInt(4) == 0 ? query + "&" + query : query;
     }
 
@@ -162,6 +163,11 @@ final class HostileRequests {
         System.arraycopy(bad, 0, all, start.length, bad.length);
         System.arraycopy(end, 0, all, start.length + bad.length, end.length);
         return all;
+    }
+
+    /** A value as it goes into a path or a query: percent-encoded, a space as %20. */
+    private static String encoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String quoted(String s) {

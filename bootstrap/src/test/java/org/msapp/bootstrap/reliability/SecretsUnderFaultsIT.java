@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.msapp.adapters.http.Api;
 import org.msapp.adapters.http.ApiClient;
 import org.msapp.adapters.http.ApiClient.Response;
+import org.msapp.adapters.http.LogCapture;
 import org.msapp.adapters.redis.TestRedis;
 import org.msapp.application.fixtures.TcpProxy;
 import org.msapp.bootstrap.Secrets;
-import org.slf4j.LoggerFactory;
 
 /**
  * A user's credentials go through the service while each backing service fails in turn: registered
@@ -33,16 +30,11 @@ class SecretsUnderFaultsIT {
 
     @Test
     void no_secret_in_any_log_line_event_cache_value_or_problem_through_every_outage() throws Exception {
-        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
-        Logger access = (Logger) LoggerFactory.getLogger("msapp.access");
-        Level accessLevel = access.getLevel();
-        ListAppender<ILoggingEvent> logged = new ListAppender<>();
-        logged.start();
-        root.addAppender(logged);
-        access.setLevel(Level.INFO);
         List<Response> problems = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
-        try (ProxiedServices services = new ProxiedServices("secrets")) {
+        try (LogCapture logged = LogCapture.of(Logger.ROOT_LOGGER_NAME, Level.INFO);
+             LogCapture access = LogCapture.of("msapp.access", Level.INFO);   // the build runs it at WARN: here every request's line
+             ProxiedServices services = new ProxiedServices("secrets")) {
             ApiClient client = services.start().client();
             long lastEvent = Events.lastPosition(services.db);
             Response registered = client.send("POST", "/users", Api.userBody("carol", PASSWORD).replace(Api.CPF, Api.CPF_DIGITS));
@@ -75,7 +67,7 @@ class SecretsUnderFaultsIT {
                     .credentials("carol", "Wrong-" + PASSWORD).credentials("carol", "Wrong-" + NEW_PASSWORD);
             services.db.<String>column("SELECT password FROM users").forEach(secrets::hash);
             tokens.forEach(secrets::and);
-            List<String> lines = lines(logged);
+            List<String> lines = logged.wholeLines();
             Map<String, String> cached = TestRedis.values(services.cachePrefix);
             List<String> events = services.events.received().stream().map(d -> new String(d.getBody(), StandardCharsets.UTF_8)).toList();
 
@@ -87,9 +79,6 @@ class SecretsUnderFaultsIT {
             problems.forEach(p -> secrets.assertNoneIn("a problem", p.body()));
             Report.print("secrets through every outage", "%d log lines, %d events, %d cache values, %d problems (%d of them 503): no password, hash, clear CPF, token or Basic value in any"
                     .formatted(lines.size(), events.size(), cached.size(), problems.size(), problems.stream().filter(p -> p.status() == 503).count()));
-        } finally {
-            root.detachAppender(logged);
-            access.setLevel(accessLevel);
         }
     }
 
@@ -101,14 +90,5 @@ class SecretsUnderFaultsIT {
 
     private static void keep(List<Response> problems, Response r) {
         if (r.status() >= 400) problems.add(r);
-    }
-
-    private static List<String> lines(ListAppender<ILoggingEvent> logged) {
-        List<ILoggingEvent> events;
-        synchronized (logged) {
-            events = new ArrayList<>(logged.list);
-        }
-        return events.stream().map(e -> e.getLoggerName() + " " + e.getMDCPropertyMap() + " " + e.getKeyValuePairs() + " "
-                + e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(e.getThrowableProxy()))).toList();
     }
 }
